@@ -1,0 +1,12 @@
+settings-title = Settings
+settings-language = Language
+settings-text-size = Text size
+settings-text-size-value = { $percent }%
+settings-smaller = Smaller text
+settings-larger = Larger text
+settings-theme = Colours
+theme-light = Light
+theme-dark = Dark
+theme-high-contrast = High contrast
+settings-preview = Preview: Đăng ký khai sinh trực tuyến — online birth registration.
+settings-saved = Settings saved.

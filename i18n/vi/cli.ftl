@@ -1,0 +1,4 @@
+cli-content-errors = Nội dung bài học có { $count } lỗi; xem từng dòng ở trên.
+cli-smoke-ok = Kiểm tra nhanh: khung hình đầu tiên sau { $ms } ms; đã vẽ { $screens } màn hình.
+cli-window-failed = Không mở được cửa sổ ứng dụng. Máy tính cần hỗ trợ OpenGL 2.0 trở lên; hãy cập nhật trình điều khiển đồ họa rồi thử lại.
+cli-data-dir-failed = Không tạo được thư mục dữ liệu { $path }. Hãy chọn thư mục khác bằng --data-dir.

@@ -1,0 +1,12 @@
+settings-title = Cài đặt
+settings-language = Ngôn ngữ
+settings-text-size = Cỡ chữ
+settings-text-size-value = { $percent }%
+settings-smaller = Chữ nhỏ hơn
+settings-larger = Chữ to hơn
+settings-theme = Màu giao diện
+theme-light = Sáng
+theme-dark = Tối
+theme-high-contrast = Tương phản cao
+settings-preview = Xem trước: Đăng ký khai sinh trực tuyến — giấy khai sinh điện tử có giá trị như bản giấy.
+settings-saved = Đã lưu cài đặt.

@@ -1,0 +1,138 @@
+//! The command line (design Part A): parsing with clap, and each sub-command. Messages go out in the
+//! interface language (`--lang`, else `LANG`, else Vietnamese); exit codes are 0 success, 1 a user error,
+//! 2 bad usage.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::content::{self, DirSource};
+use crate::i18n::{I18n, Lang};
+use crate::paths;
+
+/// Kỹ Năng Số — học sử dụng dịch vụ công trực tuyến.
+#[derive(Debug, Parser)]
+#[command(name = "kynangso", version, about)]
+pub struct Cli {
+    /// Data folder (default: KYNANGSO_DATA_DIR, then kynangso-data next to the program, then the OS data folder)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Interface language for messages: vi or en
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Cmd>,
+}
+
+/// Sub-commands.
+#[derive(Debug, Subcommand)]
+pub enum Cmd {
+    /// Validate the embedded lessons, or a lesson folder DIR
+    CheckContent {
+        /// A lessons folder to check instead of the embedded one
+        dir: Option<PathBuf>,
+    },
+    /// Open the window, draw every main screen once, print the time to first frame, exit
+    SmokeTest,
+}
+
+/// The language for command-line messages.
+#[must_use]
+pub fn cli_lang(flag: Option<&str>) -> Lang {
+    flag.and_then(Lang::from_locale)
+        .or_else(|| {
+            std::env::var("LANG")
+                .ok()
+                .as_deref()
+                .and_then(Lang::from_locale)
+        })
+        .unwrap_or_default()
+}
+
+/// Runs the parsed command line.
+#[must_use]
+pub fn run(cli: Cli, started: Instant) -> ExitCode {
+    let lang = cli.lang.as_deref().map_or_else(
+        || cli.command.as_ref().map_or(Lang::Vi, |_| cli_lang(None)),
+        |l| cli_lang(Some(l)),
+    );
+    let t = I18n::new(lang);
+    match cli.command {
+        Some(Cmd::CheckContent { dir }) => check_content(&t, dir.as_deref()),
+        Some(Cmd::SmokeTest) => open_window(&t, cli.data_dir.as_deref(), started, true),
+        None => open_window(&t, cli.data_dir.as_deref(), started, false),
+    }
+}
+
+fn print_issues(t: &I18n, issues: &[content::Issue]) {
+    for issue in issues {
+        eprintln!("{}", issue.render(t));
+    }
+    eprintln!("{}", t.cli_content_errors(issues.len()));
+}
+
+fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
+    let result = match dir {
+        Some(d) => content::load(&DirSource::new(d)),
+        None => content::embedded(),
+    };
+    match result {
+        Ok(catalog) => {
+            let (m, l, q, s) = catalog.counts();
+            // A fixed English line: scripts read it (design Part A).
+            println!("{m} modules, {l} lessons, {q} questions, {s} simulations");
+            ExitCode::SUCCESS
+        }
+        Err(issues) => {
+            print_issues(t, &issues);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_window(t: &I18n, data_dir: Option<&Path>, started: Instant, smoke: bool) -> ExitCode {
+    let catalog = match content::embedded() {
+        Ok(c) => Arc::new(c),
+        Err(issues) => {
+            print_issues(t, &issues);
+            eprintln!("{}", t.error_content());
+            return ExitCode::from(1);
+        }
+    };
+    let dir = paths::data_dir(data_dir);
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        log::error!("create {}: {e}", dir.display());
+        eprintln!("{}", t.cli_data_dir_failed(dir.display().to_string()));
+        return ExitCode::from(1);
+    }
+    if smoke {
+        // A window that never draws would hang CI; give up after a minute.
+        std::thread::spawn(|| {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            eprintln!("smoke-test: no frame after 60 s");
+            std::process::exit(1);
+        });
+    }
+    match crate::window::run(catalog, dir, started, smoke) {
+        Ok(Some(report)) => {
+            println!(
+                "{}",
+                t.cli_smoke_ok(report.first_frame_ms.to_string(), report.screens)
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) if smoke => {
+            eprintln!("{}", t.cli_window_failed());
+            ExitCode::from(1)
+        }
+        Ok(None) => ExitCode::SUCCESS,
+        Err(e) => {
+            log::error!("window: {e}");
+            eprintln!("{}", t.cli_window_failed());
+            ExitCode::from(1)
+        }
+    }
+}

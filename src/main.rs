@@ -1,0 +1,43 @@
+//! The `kynangso` program: parse the command line, then open the window or run a sub-command.
+
+// On Windows, a GUI program without a console window; sub-commands attach to the parent console below.
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser as _;
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    #[cfg(windows)]
+    attach_console();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = match kynangso::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    kynangso::cli::run(cli, started)
+}
+
+#[cfg(windows)]
+#[allow(unsafe_code)]
+fn attach_console() {
+    // Without this, `kynangso check-content` run from cmd.exe would print nothing.
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn AttachConsole(process_id: u32) -> i32;
+    }
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+    // SAFETY: AttachConsole has no preconditions; failure (no parent console) is harmless.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}

@@ -1,0 +1,122 @@
+//! Preferences kept in `settings.json` in the data folder: language, text size and theme (and, later, the
+//! trainer's settings). Written atomically (temporary file, fsync, rename) so a crash never leaves half a
+//! file; a missing or unreadable file gives the defaults and is never fatal.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// The file name inside the data folder.
+pub const FILE: &str = "settings.json";
+
+/// Smallest and largest text size, in percent.
+pub const TEXT_SIZE_RANGE: (u16, u16) = (100, 200);
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl Theme {
+    /// Every theme, in the order shown.
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::HighContrast];
+}
+
+/// Everything remembered between runs that is not a learner record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub language: Lang,
+    /// Text size in percent, 100–200.
+    pub text_size: u16,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: Lang::Vi,
+            text_size: 120,
+            theme: Theme::Light,
+        }
+    }
+}
+
+impl Settings {
+    /// Text size clamped to the allowed range.
+    #[must_use]
+    pub fn text_size(&self) -> u16 {
+        self.text_size.clamp(TEXT_SIZE_RANGE.0, TEXT_SIZE_RANGE.1)
+    }
+
+    /// Reads the settings from the data folder; defaults if the file is missing or unreadable.
+    #[must_use]
+    pub fn load(data_dir: &Path) -> Self {
+        let path = data_dir.join(FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+                log::warn!("{}: {e}; using default settings", path.display());
+                Self::default()
+            }),
+            Err(_) => Self::default(),
+        }
+    }
+
+    /// Writes the settings atomically.
+    ///
+    /// # Errors
+    /// The I/O error if the folder cannot be written.
+    pub fn save(&self, data_dir: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        write_atomic(&data_dir.join(FILE), &json)
+    }
+}
+
+/// Writes a whole file so that readers see the old or the new content, never a mix.
+///
+/// # Errors
+/// The I/O error.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    std::fs::create_dir_all(&dir)?;
+    let tmp = path.with_extension("tmp");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Settings::load(dir.path()), Settings::default());
+        let s = Settings {
+            language: Lang::En,
+            text_size: 180,
+            theme: Theme::HighContrast,
+        };
+        s.save(dir.path()).unwrap();
+        assert_eq!(Settings::load(dir.path()), s);
+        std::fs::write(dir.path().join(FILE), b"{not json").unwrap();
+        assert_eq!(Settings::load(dir.path()), Settings::default());
+        std::fs::write(dir.path().join(FILE), br#"{"text_size": 500, "future": 1}"#).unwrap();
+        assert_eq!(Settings::load(dir.path()).text_size(), 200);
+    }
+}

@@ -1,0 +1,36 @@
+//! The bar at the top of every screen: the app name, home, settings and the language switch.
+
+use crate::app::App;
+use crate::command::{Command, Screen};
+use crate::i18n::Lang;
+
+/// Draws the top bar.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(app.t.app_name());
+            ui.separator();
+            if ui
+                .selectable_label(app.screen == Screen::Home, app.t.nav_home())
+                .clicked()
+            {
+                app.push(Command::Go(Screen::Home));
+            }
+            if ui
+                .selectable_label(app.screen == Screen::Settings, app.t.nav_settings())
+                .clicked()
+            {
+                app.push(Command::Go(Screen::Settings));
+            }
+            ui.separator();
+            for lang in Lang::ALL {
+                let selected = app.t.lang() == lang;
+                if ui.selectable_label(selected, lang.native_name()).clicked() && !selected {
+                    app.push(Command::SetLanguage(lang));
+                }
+            }
+        });
+        ui.add_space(4.0);
+    });
+}
