@@ -60,11 +60,25 @@ impl Checker<'_> {
                     .next()
                     .unwrap_or(&detail)
                     .to_owned();
-                self.issue(path, e.line(), Problem::Json(detail));
+                let line = unknown_field_line(text, &detail, e.line()).unwrap_or(e.line());
+                self.issue(path, line, Problem::Json(detail));
                 None
             }
         }
     }
+}
+
+/// serde reports an unknown field in a tagged question at the end of the object; point at the field itself
+/// (its last occurrence at or before the reported line).
+fn unknown_field_line(text: &str, detail: &str, reported: usize) -> Option<usize> {
+    let name = detail.strip_prefix("unknown field `")?.split('`').next()?;
+    let quoted = format!("\"{name}\"");
+    text.lines()
+        .enumerate()
+        .take(reported)
+        .filter(|(_, l)| l.contains(&quoted))
+        .map(|(i, _)| i + 1)
+        .last()
 }
 
 fn first_non_nfc_line(text: &str) -> Option<usize> {
@@ -198,24 +212,18 @@ fn load_module(
 
     let quiz_path = format!("{dir}/{}", meta.quiz);
     let quiz_line = json_key_line(&meta_text, "quiz", &meta.quiz);
-    let questions = c
-        .text(&quiz_path, Some((&meta_path, quiz_line)))
-        .and_then(|text| {
-            let quiz: QuizFile = c.json(&quiz_path, &text)?;
-            Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
-        })
-        .unwrap_or_default();
-    if questions.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > questions.len() {
+    // A quiz that could not be read is already reported; the draw is checked only against a real bank.
+    let questions = c.text(&quiz_path, Some((&meta_path, quiz_line))).and_then(|text| {
+        let quiz: QuizFile = c.json(&quiz_path, &text)?;
+        Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
+    });
+    if let Some(qs) = &questions
+        && (qs.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > qs.len())
+    {
         let line = line_of(&meta_text, "\"quiz_draw\"");
-        c.issue(
-            &meta_path,
-            line,
-            Problem::BadDraw {
-                draw: meta.quiz_draw,
-                have: questions.len(),
-            },
-        );
+        c.issue(&meta_path, line, Problem::BadDraw { draw: meta.quiz_draw, have: qs.len() });
     }
+    let questions = questions.unwrap_or_default();
 
     let glossary_path = format!("{dir}/glossary.json");
     let glossary: Vec<GlossaryEntry> = if files.contains(&glossary_path) {

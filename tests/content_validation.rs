@@ -1,0 +1,200 @@
+//! Each content rule of design Part A has a fixture that breaks it, and each is reported with its file and
+//! line. The fixtures start from one small valid module and change one thing.
+
+use std::path::Path;
+
+use kynangso::content::{DirSource, Issue, Problem, load};
+
+const MODULE: &str = r#"{
+  "id": "thu",
+  "order": 1,
+  "title": "Học phần thử",
+  "summary": "Một học phần nhỏ để kiểm tra.",
+  "estimated_minutes": 5,
+  "quiz_draw": 2,
+  "lessons": [
+    { "id": "mot", "title": "Bài một", "file": "01-mot.md", "minutes": 3 }
+  ],
+  "quiz": "quiz.json"
+}
+"#;
+
+const LESSON: &str = "## Mở đầu\n\nNội dung bài học.\n\n![Sơ đồ](so-do.svg)\n\n## Căn cứ pháp lý và nguồn\n\n- Nghị định 09/2019/NĐ-CP\n";
+
+const QUIZ: &str = r#"{
+  "questions": [
+    { "id": "c1", "kind": "single", "prompt": "Câu một?", "options": ["A", "B"], "correct": 1, "explanation": "Vì B." },
+    { "id": "c2", "kind": "multiple", "prompt": "Câu hai?", "options": ["A", "B", "C"], "correct": [0, 2], "explanation": "Vì A và C." },
+    { "id": "c3", "kind": "true_false", "prompt": "Câu ba.", "answer": true, "explanation": "Đúng." },
+    { "id": "c4", "kind": "ordering", "prompt": "Xếp.", "steps": ["một", "hai", "ba"], "explanation": "Theo thứ tự." },
+    { "id": "c5", "kind": "matching", "prompt": "Nối.", "pairs": [{"left": "a", "right": "1"}, {"left": "b", "right": "2"}], "explanation": "Vì vậy." }
+  ]
+}
+"#;
+
+const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><text x="5" y="25" font-size="16">Sơ đồ</text></svg>"#;
+
+fn fixture(change: impl FnOnce(&Path)) -> Result<kynangso::content::Catalog, Vec<Issue>> {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("01-thu");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(dir.join("module.json"), MODULE).unwrap();
+    std::fs::write(dir.join("01-mot.md"), LESSON).unwrap();
+    std::fs::write(dir.join("quiz.json"), QUIZ).unwrap();
+    std::fs::write(dir.join("so-do.svg"), SVG).unwrap();
+    change(tmp.path());
+    load(&DirSource::new(tmp.path()))
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("01-thu").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "fixture {file} lacks {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The single issue a broken fixture gives.
+fn only_issue(change: impl FnOnce(&Path)) -> Issue {
+    let issues = fixture(change).expect_err("the fixture must be rejected");
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    issues.into_iter().next().unwrap()
+}
+
+#[test]
+fn valid_fixture_loads() {
+    let catalog = fixture(|_| {}).unwrap();
+    assert_eq!(catalog.counts(), (1, 1, 5, 0));
+    assert_eq!(catalog.images.len(), 1);
+}
+
+#[test]
+fn unknown_field_is_rejected_with_its_line() {
+    let issue = only_issue(|r| edit(r, "module.json", "\"order\": 1,", "\"order\": 1,\n  \"colour\": \"red\","));
+    assert!(issue.file.ends_with("01-thu/module.json"));
+    assert_eq!(issue.line, 4);
+    assert!(matches!(&issue.problem, Problem::Json(d) if d.contains("colour")), "{issue:?}");
+}
+
+#[test]
+fn unknown_field_in_a_question_is_rejected() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"answer\": true,", "\"answer\": true, \"hint\": \"x\","));
+    assert!(matches!(&issue.problem, Problem::Json(d) if d.contains("hint")), "{issue:?}");
+    assert_eq!(issue.line, 5);
+}
+
+#[test]
+fn broken_json_is_rejected_with_its_line() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"correct\": 1,", "\"correct\": 1"));
+    assert!(matches!(issue.problem, Problem::Json(_)));
+    assert_eq!(issue.line, 3);
+}
+
+#[test]
+fn duplicate_question_id_is_rejected() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"id\": \"c2\"", "\"id\": \"c1\""));
+    assert_eq!(issue.problem, Problem::DuplicateId("c1".into()));
+}
+
+#[test]
+fn duplicate_lesson_id_is_rejected() {
+    let issue = only_issue(|r| {
+        edit(
+            r,
+            "module.json",
+            "\"minutes\": 3 }",
+            "\"minutes\": 3 },\n    { \"id\": \"mot\", \"title\": \"Bài hai\", \"file\": \"01-mot.md\", \"minutes\": 3 }",
+        );
+    });
+    assert_eq!(issue.problem, Problem::DuplicateId("mot".into()));
+    assert_eq!(issue.line, 9);
+}
+
+#[test]
+fn duplicate_module_id_is_rejected() {
+    let issues = fixture(|r| {
+        let other = r.join("02-khac");
+        std::fs::create_dir(&other).unwrap();
+        for f in ["01-mot.md", "quiz.json", "so-do.svg"] {
+            std::fs::copy(r.join("01-thu").join(f), other.join(f)).unwrap();
+        }
+        std::fs::write(other.join("module.json"), MODULE.replace("\"order\": 1", "\"order\": 2")).unwrap();
+    })
+    .unwrap_err();
+    assert!(issues.iter().any(|i| i.problem == Problem::DuplicateId("thu".into())), "{issues:#?}");
+}
+
+#[test]
+fn question_without_a_correct_answer_is_rejected() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"correct\": [0, 2]", "\"correct\": []"));
+    assert_eq!(issue.problem, Problem::NoCorrectAnswer("c2".into()));
+    assert_eq!(issue.line, 4);
+}
+
+#[test]
+fn correct_index_outside_the_options_is_rejected() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"correct\": 1,", "\"correct\": 2,"));
+    assert_eq!(issue.problem, Problem::CorrectOutOfRange("c1".into()));
+}
+
+#[test]
+fn missing_image_is_rejected_at_its_line() {
+    let issue = only_issue(|r| std::fs::remove_file(r.join("01-thu/so-do.svg")).unwrap());
+    assert_eq!(issue.problem, Problem::MissingImage("so-do.svg".into()));
+    assert!(issue.file.ends_with("01-mot.md"));
+    assert_eq!(issue.line, 5);
+}
+
+#[test]
+fn text_not_in_nfc_is_rejected_at_its_line() {
+    // "Bài" with a combining grave accent (NFD).
+    let issue = only_issue(|r| edit(r, "01-mot.md", "Nội dung bài học.", "Nội dung ba\u{300}i học."));
+    assert_eq!(issue.problem, Problem::NotNfc);
+    assert_eq!(issue.line, 3);
+}
+
+#[test]
+fn listed_lesson_that_is_missing_is_rejected() {
+    let issue = only_issue(|r| std::fs::remove_file(r.join("01-thu/01-mot.md")).unwrap());
+    assert_eq!(issue.problem, Problem::MissingFile("01-mot.md".into()));
+    assert!(issue.file.ends_with("module.json"));
+    assert_eq!(issue.line, 9);
+}
+
+#[test]
+fn lesson_without_sources_section_is_rejected() {
+    let issue = only_issue(|r| edit(r, "01-mot.md", "## Căn cứ pháp lý và nguồn", "## Nguồn"));
+    assert_eq!(issue.problem, Problem::NoSourcesSection);
+    assert_eq!(issue.line, 7);
+}
+
+#[test]
+fn lesson_with_level_one_heading_is_rejected() {
+    let issue = only_issue(|r| edit(r, "01-mot.md", "## Mở đầu", "# Mở đầu"));
+    assert_eq!(issue.problem, Problem::LessonH1);
+}
+
+#[test]
+fn image_that_is_not_svg_is_rejected() {
+    let issue = only_issue(|r| edit(r, "01-mot.md", "so-do.svg", "anh.png"));
+    assert_eq!(issue.problem, Problem::ImageNotSvg("anh.png".into()));
+}
+
+#[test]
+fn drawing_more_questions_than_the_bank_has_is_rejected() {
+    let issue = only_issue(|r| edit(r, "module.json", "\"quiz_draw\": 2", "\"quiz_draw\": 9"));
+    assert_eq!(issue.problem, Problem::BadDraw { draw: 9, have: 5 });
+}
+
+#[test]
+fn badly_named_folder_is_rejected() {
+    let issues = fixture(|r| std::fs::rename(r.join("01-thu"), r.join("Thu")).unwrap()).unwrap_err();
+    assert_eq!(issues[0].problem, Problem::BadFolderName);
+}
+
+#[test]
+fn issues_render_as_path_line_message() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"correct\": 1,", "\"correct\": 2,"));
+    let text = issue.render(&kynangso::i18n::I18n::new(kynangso::i18n::Lang::Vi));
+    assert!(text.contains("01-thu/quiz.json:3: "), "{text}");
+    assert!(text.contains("c1"), "{text}");
+}
