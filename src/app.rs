@@ -1,6 +1,6 @@
-//! The application: owns the catalog, translations, settings and the current screen; draws one frame and
-//! then applies the commands the screens pushed. `eframe` calls [`App::ui`] through a thin wrapper, and
-//! tests drive the same method through `egui_kittest`.
+//! The application: owns the catalog, translations, settings, records and the current screen; draws one
+//! frame and then applies the commands the screens pushed. `eframe` calls [`App::ui`] through a thin
+//! wrapper, and tests drive the same method through `egui_kittest`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,6 +8,9 @@ use std::sync::Arc;
 use crate::command::{Command, Screen};
 use crate::content::Catalog;
 use crate::i18n::I18n;
+use crate::learning::{Clock, LearnerError, NewLearner, Records};
+use crate::quiz::QuizSession;
+use crate::records::{EventKind, Resume, StoreError};
 use crate::settings::{Settings, TEXT_SIZE_RANGE};
 use crate::ui;
 
@@ -27,23 +30,60 @@ pub struct App {
     pub screen: Screen,
     pub notice: Option<Notice>,
     pub diagrams: ui::diagram::DiagramCache,
+    /// `None` when the journal could not be opened; `records_error` says why.
+    pub records: Option<Records>,
+    pub records_error: Option<String>,
+    pub form: ui::learners::LearnerForm,
+    pub quiz: Option<ui::quiz::QuizState>,
+    /// Seed for the next quiz draw; tests set it to replay a draw.
+    pub next_seed: u64,
     commands: Vec<Command>,
     applied_style: Option<(crate::settings::Theme, u16)>,
 }
 
 impl App {
-    /// An app on `data_dir`, with settings read from it.
+    /// An app on `data_dir` with the real clock.
     #[must_use]
     pub fn new(catalog: Arc<Catalog>, data_dir: PathBuf) -> Self {
+        Self::with_clock(catalog, data_dir, crate::learning::now)
+    }
+
+    /// An app on `data_dir`, with settings and records read from it.
+    #[must_use]
+    pub fn with_clock(catalog: Arc<Catalog>, data_dir: PathBuf, clock: Clock) -> Self {
         let settings = Settings::load(&data_dir);
+        let t = I18n::new(settings.language);
+        let mut notice = None;
+        let mut records_error = None;
+        let records = match Records::open(&data_dir, &catalog, clock) {
+            Ok((records, report)) => {
+                if report.torn_tail.is_some() || !report.bad_lines.is_empty() {
+                    log::warn!("journal repaired: {report:?}");
+                    notice = Some(Notice { text: t.journal_repaired(), is_error: true });
+                }
+                Some(records)
+            }
+            Err(e) => {
+                log::error!("journal in {}: {e}", data_dir.display());
+                records_error = Some(store_message(&t, &e));
+                None
+            }
+        };
+        #[allow(clippy::cast_sign_loss)]
+        let next_seed = clock().timestamp_nanos_opt().unwrap_or_default() as u64;
         Self {
             catalog,
-            t: I18n::new(settings.language),
+            t,
             settings,
             data_dir,
-            screen: Screen::Home,
-            notice: None,
+            screen: Screen::Learners,
+            notice,
             diagrams: ui::diagram::DiagramCache::default(),
+            records,
+            records_error,
+            form: ui::learners::LearnerForm::default(),
+            quiz: None,
+            next_seed,
             commands: Vec::new(),
             applied_style: None,
         }
@@ -52,6 +92,12 @@ impl App {
     /// Queues a command for after this frame.
     pub fn push(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// The current learner, if one is chosen.
+    #[must_use]
+    pub fn learner(&self) -> Option<uuid::Uuid> {
+        self.records.as_ref().and_then(|r| r.current)
     }
 
     /// Draws one frame, then applies the queued commands.
@@ -70,6 +116,9 @@ impl App {
             Screen::Home => ui::home::show(self, ui),
             Screen::Module(m) => ui::module_page::show(self, ui, m),
             Screen::Lesson { module, lesson } => ui::lesson::show(self, ui, module, lesson),
+            Screen::Quiz(_) => ui::quiz::show(self, ui),
+            Screen::Learners => ui::learners::show(self, ui),
+            Screen::LearnerPage => ui::learner_page::show(self, ui),
             Screen::Settings => ui::settings::show(self, ui),
         });
         for command in std::mem::take(&mut self.commands) {
@@ -80,9 +129,7 @@ impl App {
     fn apply(&mut self, command: Command) {
         match command {
             Command::Go(screen) => self.screen = screen,
-            Command::NextLesson | Command::PrevLesson => {
-                self.step_lesson(command == Command::NextLesson)
-            }
+            Command::NextLesson | Command::PrevLesson => self.step_lesson(command == Command::NextLesson),
             Command::SetLanguage(lang) => {
                 self.t.set_lang(lang);
                 self.settings.language = lang;
@@ -97,29 +144,163 @@ impl App {
                 self.save_settings();
             }
             Command::DismissNotice => self.notice = None,
+            Command::SelectLearner(id) => {
+                if let Some(records) = &mut self.records {
+                    records.current = Some(id);
+                    self.form = ui::learners::LearnerForm::default();
+                    self.screen = Screen::Home;
+                }
+            }
+            Command::AddLearner => self.add_learner(),
+            Command::LessonReachedEnd { module, lesson } => self.lesson_viewed(module, lesson),
+            Command::Continue => self.continue_learning(),
+            Command::StartQuiz(module) => self.start_quiz(module),
+            Command::FinishQuiz => self.finish_quiz(),
+            Command::RetryQuiz => {
+                let seed = self.take_seed();
+                if let Some(quiz) = &mut self.quiz {
+                    quiz.retry(seed);
+                }
+            }
+            Command::LeaveQuiz => {
+                if let Some(quiz) = self.quiz.take() {
+                    self.screen = Screen::Module(quiz.module);
+                }
+            }
+        }
+    }
+
+    fn take_seed(&mut self) -> u64 {
+        let seed = self.next_seed;
+        // An odd step visits every u64 before repeating, so each retry gets a fresh draw.
+        self.next_seed = self.next_seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        seed
+    }
+
+    /// Opens the quiz of `module` (without recording anything yet).
+    pub fn start_quiz(&mut self, module: usize) {
+        let catalog = self.catalog.clone();
+        let Some(m) = catalog.modules.get(module) else { return };
+        let seed = self.take_seed();
+        let session = QuizSession::new(&m.questions, m.meta.quiz_draw, m.meta.pass_mark, seed);
+        self.quiz = Some(ui::quiz::QuizState::new(module, session));
+        self.screen = Screen::Quiz(module);
+    }
+
+    fn finish_quiz(&mut self) {
+        let Some(quiz) = &mut self.quiz else { return };
+        let result = quiz.session.result();
+        let duration = quiz.started.elapsed().as_secs();
+        let module_id = self.catalog.modules.get(quiz.module).map(|m| m.meta.id.clone()).unwrap_or_default();
+        let kind = result.event_kind(&module_id, duration);
+        quiz.result = Some(result);
+        self.record(kind);
+    }
+
+    /// Records an event for the current learner and reports the outcome on the notice bar.
+    fn record(&mut self, kind: EventKind) {
+        let Some(records) = &mut self.records else { return };
+        let Some(learner) = records.current else { return };
+        match records.record(learner, kind) {
+            Ok(completed) => {
+                let titles: Vec<String> = completed
+                    .iter()
+                    .filter_map(|id| self.catalog.module(id).map(|m| m.meta.title.clone()))
+                    .collect();
+                if titles.is_empty() {
+                    if self.notice.as_ref().is_some_and(|n| n.is_error) {
+                        self.notice = None;
+                    }
+                } else {
+                    self.notice = Some(Notice { text: self.t.module_completed_notice(titles.join(", ")), is_error: false });
+                }
+            }
+            Err(e) => {
+                log::error!("recording: {e}");
+                self.notice = Some(Notice { text: store_message(&self.t, &e), is_error: true });
+            }
+        }
+    }
+
+    fn lesson_viewed(&mut self, module: usize, lesson: usize) {
+        let Some(m) = self.catalog.modules.get(module) else { return };
+        let Some(l) = m.lessons.get(lesson) else { return };
+        let Some(records) = &self.records else { return };
+        let Some(learner) = records.current else { return };
+        let seen = records
+            .progress()
+            .module(records.progress().resolve(learner), &m.meta.id)
+            .is_some_and(|p| p.lessons_viewed.contains(&l.meta.id));
+        if !seen {
+            let kind = EventKind::LessonViewed { module: m.meta.id.clone(), lesson: l.meta.id.clone() };
+            self.record(kind);
+        }
+    }
+
+    fn add_learner(&mut self) {
+        let parsed = NewLearner::parse(&self.form.name, &self.form.unit, &self.form.position);
+        let new = match parsed {
+            Ok(new) => new,
+            Err(e) => {
+                self.form.error = Some(match e {
+                    LearnerError::EmptyName => self.t.learners_error_empty(),
+                    LearnerError::NameTooLong => self.t.learners_error_long(crate::learning::MAX_TEXT),
+                    LearnerError::FieldTooLong => self.t.learners_error_field_long(crate::learning::MAX_TEXT),
+                });
+                return;
+            }
+        };
+        let Some(records) = &mut self.records else { return };
+        match records.add_learner(new) {
+            Ok(_) => {
+                self.form = ui::learners::LearnerForm::default();
+                self.screen = Screen::Home;
+            }
+            Err(e) => {
+                log::error!("adding learner: {e}");
+                self.form.error = Some(store_message(&self.t, &e));
+            }
+        }
+    }
+
+    /// Where the current learner continues.
+    #[must_use]
+    pub fn resume_point(&self) -> Option<Resume> {
+        let records = self.records.as_ref()?;
+        let learner = records.current?;
+        Some(crate::records::resume(records.progress(), records.progress().resolve(learner)))
+    }
+
+    fn continue_learning(&mut self) {
+        let index = |id: &str| self.catalog.modules.iter().position(|m| m.meta.id == id);
+        match self.resume_point() {
+            Some(Resume::Lesson { module, lesson }) => {
+                if let Some(m) = index(&module) {
+                    let l = self.catalog.modules[m].lesson_index(&lesson).unwrap_or(0);
+                    self.screen = Screen::Lesson { module: m, lesson: l };
+                }
+            }
+            Some(Resume::Quiz { module }) => {
+                if let Some(m) = index(&module) {
+                    self.start_quiz(m);
+                }
+            }
+            Some(Resume::Simulation { module, .. }) => {
+                if let Some(m) = index(&module) {
+                    self.screen = Screen::Module(m);
+                }
+            }
+            Some(Resume::AllDone) | None => self.screen = Screen::Home,
         }
     }
 
     fn step_lesson(&mut self, forward: bool) {
-        let Screen::Lesson { module, lesson } = self.screen else {
-            return;
-        };
-        let count = self
-            .catalog
-            .modules
-            .get(module)
-            .map_or(0, |m| m.lessons.len());
+        let Screen::Lesson { module, lesson } = self.screen else { return };
+        let count = self.catalog.modules.get(module).map_or(0, |m| m.lessons.len());
         self.screen = match (forward, lesson) {
-            (true, l) if l + 1 < count => Screen::Lesson {
-                module,
-                lesson: l + 1,
-            },
-            (true, _) => Screen::Module(module),
-            (false, 0) => Screen::Module(module),
-            (false, l) => Screen::Lesson {
-                module,
-                lesson: l - 1,
-            },
+            (true, l) if l + 1 < count => Screen::Lesson { module, lesson: l + 1 },
+            (true, _) | (false, 0) => Screen::Module(module),
+            (false, l) => Screen::Lesson { module, lesson: l - 1 },
         };
     }
 
@@ -132,11 +313,17 @@ impl App {
             }
             Err(e) => {
                 log::error!("saving settings in {}: {e}", self.data_dir.display());
-                self.notice = Some(Notice {
-                    text: self.t.error_settings_save(),
-                    is_error: true,
-                });
+                self.notice = Some(Notice { text: self.t.error_settings_save(), is_error: true });
             }
         }
+    }
+}
+
+/// The user's words for a journal problem.
+#[must_use]
+pub fn store_message(t: &I18n, e: &StoreError) -> String {
+    match e {
+        StoreError::Locked => t.error_journal_locked(),
+        StoreError::Io { .. } => t.error_journal_io(),
     }
 }

@@ -1,5 +1,7 @@
 //! Everything a user can do, as data. Screens push commands while drawing; the app applies them after the
-//! frame, so drawing never mutates state halfway through a pass.
+//! frame, so drawing never mutates shared state halfway through a pass.
+
+use uuid::Uuid;
 
 use crate::i18n::Lang;
 use crate::settings::Theme;
@@ -14,6 +16,12 @@ pub enum Screen {
     Module(usize),
     /// A lesson of a module.
     Lesson { module: usize, lesson: usize },
+    /// The quiz of a module (its state lives in `App::quiz`).
+    Quiz(usize),
+    /// "Ai đang học?": choose or add a learner.
+    Learners,
+    /// The current learner's modules and attempts.
+    LearnerPage,
     /// Preferences.
     Settings,
 }
@@ -33,4 +41,20 @@ pub enum Command {
     SetTheme(Theme),
     /// Hide the message bar.
     DismissNotice,
+    /// Make this learner the current one.
+    SelectLearner(Uuid),
+    /// Add the learner typed in the form.
+    AddLearner,
+    /// The end of a lesson came into view: it counts as read.
+    LessonReachedEnd { module: usize, lesson: usize },
+    /// Open where the current learner left off.
+    Continue,
+    /// Start the quiz of a module.
+    StartQuiz(usize),
+    /// The last question was answered: record the attempt and show the result.
+    FinishQuiz,
+    /// A new draw of the same quiz.
+    RetryQuiz,
+    /// Leave a quiz midway (already confirmed): nothing is recorded.
+    LeaveQuiz,
 }

@@ -38,6 +38,9 @@ impl eframe::App for Shell {
         }
         if let Some(smoke) = &mut self.smoke {
             if let Some(screen) = smoke.screens.get(smoke.next) {
+                if let Screen::Quiz(module) = *screen {
+                    self.app.start_quiz(module);
+                }
                 self.app.screen = *screen;
                 smoke.next += 1;
                 smoke.drawn.set(smoke.next);
@@ -60,10 +63,11 @@ fn options(title: &str) -> eframe::NativeOptions {
     }
 }
 
-/// The screens `smoke-test` draws: home, every module page, the first and last lesson of each, settings.
+/// The screens `smoke-test` draws: the learner picker, home, every module page, the first and last lesson
+/// and the quiz of each, settings.
 #[must_use]
 pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
-    let mut screens = vec![Screen::Home];
+    let mut screens = vec![Screen::Learners, Screen::Home];
     for (i, m) in catalog.modules.iter().enumerate() {
         screens.push(Screen::Module(i));
         screens.push(Screen::Lesson {
@@ -74,6 +78,7 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
             module: i,
             lesson: m.lessons.len().saturating_sub(1),
         });
+        screens.push(Screen::Quiz(i));
     }
     screens.push(Screen::Settings);
     screens.push(Screen::Home);

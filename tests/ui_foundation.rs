@@ -18,6 +18,11 @@ fn harness(data_dir: &Path) -> Harness<'static, App> {
         .with_context_setup(kynangso::ui::theme::install_fonts)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
+    // The app opens on "who is learning?"; these flows read as a learner.
+    if h.state().screen == Screen::Learners {
+        h.state_mut().screen = Screen::Home;
+        h.run();
+    }
     h
 }
 
@@ -125,6 +130,9 @@ fn every_screen_draws_at_200_percent_in_every_theme() {
     for theme in Theme::ALL {
         h.state_mut().settings.theme = theme;
         for screen in kynangso::window::smoke_screens(&catalog) {
+            if let Screen::Quiz(m) = screen {
+                h.state_mut().start_quiz(m);
+            }
             h.state_mut().screen = screen;
             h.run();
         }

@@ -14,6 +14,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            continue_ui(app, ui);
             ui.heading(app.t.home_title());
             ui.label(app.t.home_intro());
             ui.add_space(8.0);
@@ -60,8 +61,9 @@ fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content:
                 ))
                 .color(pal.muted),
             );
-            ui.add(egui::ProgressBar::new(0.0).desired_height(10.0));
-            ui.label(app.t.home_status_not_started());
+            let (fraction, status) = module_status(app, module);
+            ui.add(egui::ProgressBar::new(fraction).desired_height(10.0));
+            ui.label(RichText::new(status).strong());
             open |= big_button(ui, app.t.home_open())
                 .on_hover_text(&module.meta.title)
                 .clicked();
@@ -69,4 +71,53 @@ fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content:
                 app.push(Command::Go(Screen::Module(index)));
             }
         });
+}
+
+/// Progress through a module (lessons viewed and quiz passed, as a fraction) and its status words.
+fn module_status(app: &App, module: &crate::content::Module) -> (f32, String) {
+    let progress = app
+        .records
+        .as_ref()
+        .and_then(|r| r.current.map(|id| (r, r.progress().resolve(id))))
+        .and_then(|(r, id)| r.progress().module(id, module.id()).cloned());
+    let Some(p) = progress else {
+        return (0.0, app.t.home_status_not_started());
+    };
+    let steps = module.lessons.len() + 1;
+    let done = p.lessons_viewed.len() + usize::from(p.quiz_passed());
+    let fraction = if p.completed() { 1.0 } else { done as f32 / steps as f32 };
+    (fraction, crate::ui::learner_page::status_text(&app.t, p.status(), p.completed_at.as_ref()))
+}
+
+/// "Tiếp tục": straight back to where the learner left off.
+fn continue_ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(resume) = app.resume_point() else { return };
+    let catalog = app.catalog.clone();
+    let title = |id: &str| catalog.module(id).map(|m| m.meta.title.clone()).unwrap_or_default();
+    let what = match &resume {
+        crate::records::Resume::Lesson { module, lesson } => {
+            let lesson_title = catalog
+                .module(module)
+                .and_then(|m| m.lessons.iter().find(|l| &l.meta.id == lesson))
+                .map(|l| l.meta.title.clone())
+                .unwrap_or_default();
+            app.t.continue_lesson(lesson_title, title(module))
+        }
+        crate::records::Resume::Quiz { module } => app.t.continue_quiz(title(module)),
+        crate::records::Resume::Simulation { module, .. } => app.t.continue_simulation(title(module)),
+        crate::records::Resume::AllDone => {
+            ui.label(RichText::new(app.t.continue_all_done()).text_style(theme::h3()));
+            return;
+        }
+    };
+    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            if big_button(ui, app.t.continue_button()).clicked() {
+                app.push(Command::Continue);
+            }
+            ui.label(what);
+        });
+    });
+    ui.add_space(6.0);
 }

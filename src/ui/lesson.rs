@@ -72,7 +72,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, module: usize, lesson: usize) {
                         palette: pal,
                     };
                     markdown::blocks_ui(ui, &mut ctx, &l.blocks);
-                    ui.add_space(24.0);
+                    // Reaching the end of the text is what counts as having read the lesson.
+                    let (end, _) = ui.allocate_exact_size(egui::vec2(1.0, 24.0), egui::Sense::hover());
+                    if ui.is_rect_visible(end) {
+                        app.push(Command::LessonReachedEnd { module, lesson });
+                    }
                 });
             });
         });

@@ -4,9 +4,12 @@
 
 pub mod diagram;
 pub mod home;
+pub mod learner_page;
+pub mod learners;
 pub mod lesson;
 pub mod markdown;
 pub mod module_page;
+pub mod quiz;
 pub mod settings;
 pub mod theme;
 pub mod top_bar;

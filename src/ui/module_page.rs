@@ -14,6 +14,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
         return;
     };
     let pal = theme::palette(app.settings.theme);
+    let mine = app
+        .records
+        .as_ref()
+        .and_then(|r| r.current.map(|id| (r, r.progress().resolve(id))))
+        .and_then(|(r, id)| r.progress().module(id, module.id()).cloned());
+    let viewed = mine.as_ref().map(|p| p.lessons_viewed.clone()).unwrap_or_default();
+    let best = mine.as_ref().and_then(|p| p.best_percent);
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
@@ -39,17 +46,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
                             lesson: i,
                         }));
                     }
-                    ui.label(
-                        RichText::new(app.t.module_lesson_minutes(lesson.meta.minutes))
-                            .color(pal.muted),
-                    );
+                    ui.label(RichText::new(app.t.module_lesson_minutes(lesson.meta.minutes)).color(pal.muted));
+                    if viewed.contains(&lesson.meta.id) {
+                        ui.label(RichText::new(app.t.module_lesson_read()).color(pal.good).strong());
+                    }
                 });
             }
             ui.add_space(12.0);
             ui.label(RichText::new(app.t.module_quiz()).text_style(theme::h2()));
-            ui.label(
-                app.t
-                    .module_quiz_info(module.meta.quiz_draw, module.meta.pass_mark),
-            );
+            ui.label(app.t.module_quiz_info(module.meta.quiz_draw, module.meta.pass_mark));
+            if let Some(best) = best {
+                ui.label(app.t.module_best_score(best));
+            }
+            if crate::ui::big_button(ui, app.t.module_start_quiz()).clicked() {
+                app.push(Command::StartQuiz(index));
+            }
         });
 }

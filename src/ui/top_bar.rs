@@ -24,6 +24,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 app.push(Command::Go(Screen::Settings));
             }
             ui.separator();
+            let name = app
+                .records
+                .as_ref()
+                .and_then(|r| r.current.and_then(|id| r.progress().learner(r.progress().resolve(id))))
+                .map(|l| l.name.clone());
+            if let Some(name) = name {
+                if ui.selectable_label(app.screen == Screen::LearnerPage, name).clicked() {
+                    app.push(Command::Go(Screen::LearnerPage));
+                }
+                if ui.button(app.t.learners_switch()).clicked() {
+                    app.push(Command::Go(Screen::Learners));
+                }
+                ui.separator();
+            }
             for lang in Lang::ALL {
                 let selected = app.t.lang() == lang;
                 if ui.selectable_label(selected, lang.native_name()).clicked() && !selected {

@@ -1,0 +1,46 @@
+# Exports (src/export): roster columns, status words (ui-terms), certificates, and why an exchange file
+# cannot be imported.
+
+export-col-name = Họ và tên
+export-col-unit = Đơn vị
+export-col-position = Chức vụ
+export-col-module = Học phần
+export-col-status = Trạng thái
+export-col-lessons = Bài học đã xem
+export-col-best-score = Điểm cao nhất
+export-col-attempts = Số lần làm bài
+export-col-completed-on = Ngày hoàn thành
+export-col-learner-id = Mã học viên
+export-col-module-id = Mã học phần
+export-status-not-started = Chưa học
+export-status-in-progress = Đang học
+export-status-completed = Hoàn thành
+export-sheet-name = Danh sách học viên
+
+export-cert-title = GIẤY CHỨNG NHẬN
+export-cert-subtitle = Hoàn thành chương trình Kỹ Năng Số
+export-cert-awarded-to = Chứng nhận học viên
+export-cert-unit = Đơn vị: { $unit }
+export-cert-position = Chức vụ: { $position }
+export-cert-completed = đã hoàn thành các học phần sau:
+export-cert-col-number = STT
+export-cert-col-module = Học phần
+export-cert-col-score = Điểm
+export-cert-col-date = Ngày hoàn thành
+export-cert-score = { $percent }/100
+export-cert-issued = Ngày cấp: { $date }
+export-cert-signature = GIẢNG VIÊN
+export-cert-signature-hint = (ký và ghi rõ họ tên)
+export-cert-code = Mã chứng nhận: { $code }
+export-cert-code-note = Mã chứng nhận được tính từ hồ sơ học tập của học viên, nên có thể kiểm tra lại bằng ứng dụng Kỹ Năng Số.
+export-cert-continued = (tiếp theo)
+
+export-error = Không tạo được tệp xuất dữ liệu. Hãy thử lại; nếu vẫn không được, hãy báo cho giảng viên.
+
+exchange-error-too-large = Tệp lớn hơn { $limit } MB nên không phải tệp dữ liệu Kỹ Năng Số.
+exchange-error-not-json = Tệp bị hỏng hoặc không phải tệp dữ liệu Kỹ Năng Số.
+exchange-error-truncated = Tệp chưa được chép hết (bị cắt ngang). Hãy chép lại tệp từ máy gốc rồi nhập lại.
+exchange-error-wrong-format = Đây không phải tệp dữ liệu Kỹ Năng Số. Hãy chọn tệp đã xuất bằng "Xuất dữ liệu" dạng JSON.
+exchange-error-version-newer = Tệp được tạo bằng phiên bản Kỹ Năng Số mới hơn. Hãy cập nhật ứng dụng rồi nhập lại.
+exchange-error-damaged = Phần đầu của tệp bị hỏng. Hãy xuất lại tệp trên máy gốc.
+exchange-error-bad-event = Bản ghi thứ { $number } trong tệp bị hỏng. Hãy xuất lại tệp trên máy gốc.

@@ -1,0 +1,259 @@
+//! The exchange file (design Part A): how records travel between PCs on a USB stick or a shared
+//! folder, written by `export --format json` and read by `import`.
+//!
+//! ```json
+//! {"format":"kynangso-records","version":1,"device":UUID,"exported_at":RFC3339,"events":[…]}
+//! ```
+//!
+//! Each element of `events` is the event's `raw` object, exactly as the journal holds it, so a kind or
+//! field that this version does not know is carried on untouched to a PC that may know it.
+//!
+//! [`parse_exchange`] is strict about the envelope and the five common fields of every event, because
+//! `import` must either take a whole file or change nothing; it is lenient about everything else,
+//! because later versions may add optional fields and new kinds. Its errors are typed, and
+//! [`ExchangeError::render`] turns them into a plain sentence for the user.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use unicode_normalization::UnicodeNormalization as _;
+use uuid::Uuid;
+
+use super::ExportError;
+use crate::i18n::I18n;
+use crate::records::Event;
+use crate::records::event::{EventError, format_at};
+
+/// The `format` value of an exchange file.
+pub const FORMAT: &str = "kynangso-records";
+
+/// The exchange format version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// The largest exchange file accepted: 200 MiB. A class of 40 learners makes a few MB a year; a larger
+/// file is not ours, and parsing it would take the PC's memory. Callers that read from disk should
+/// compare the file's length with this before reading it.
+pub const MAX_EXCHANGE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The deepest nesting allowed inside one event (the event object itself is level 1). Our events are
+/// at most 3 deep (`answers` → answer); 32 leaves room for later versions and stops hostile files.
+pub const MAX_EVENT_DEPTH: usize = 32;
+
+/// A parsed exchange file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exchange {
+    /// The PC that wrote the file.
+    pub device: Uuid,
+    pub exported_at: DateTime<FixedOffset>,
+    /// The events in file order, every string in NFC.
+    pub events: Vec<Event>,
+}
+
+/// Why a file is not an exchange file we can import. Nothing is imported from a file that fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ExchangeError {
+    /// Over [`MAX_EXCHANGE_BYTES`].
+    TooLarge { len: u64 },
+    /// Not JSON at all (another kind of file, or garbage).
+    NotJson,
+    /// JSON that stops early: a copy that did not finish, a full disk.
+    Truncated,
+    /// Nested deeper than the JSON parser's limit.
+    TooDeep,
+    /// JSON, but not an object with `"format": "kynangso-records"`.
+    WrongFormat,
+    /// `version` missing, not a whole number, or one this build cannot read (`found`).
+    UnsupportedVersion { found: Option<u64> },
+    /// `device`, `exported_at` or `events` missing or malformed.
+    BadHeader { field: &'static str },
+    /// The event at `index` (0-based) in `events` is malformed.
+    BadEvent { index: usize, problem: EventProblem },
+}
+
+/// What is wrong with one event of an exchange file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventProblem {
+    NotAnObject,
+    /// Nested deeper than [`MAX_EVENT_DEPTH`].
+    TooDeep,
+    /// `id`, `at`, `device`, `learner` or `kind` missing, or not a UUID / RFC 3339 timestamp with
+    /// offset / string.
+    BadField(&'static str),
+}
+
+impl ExchangeError {
+    /// The reason for the user, in `t`'s language: one sentence, to follow "cannot read file X:".
+    #[must_use]
+    pub fn render(&self, t: &I18n) -> String {
+        match *self {
+            ExchangeError::TooLarge { .. } => {
+                t.exchange_error_too_large(MAX_EXCHANGE_BYTES / (1024 * 1024))
+            }
+            ExchangeError::NotJson => t.exchange_error_not_json(),
+            ExchangeError::Truncated => t.exchange_error_truncated(),
+            ExchangeError::TooDeep | ExchangeError::WrongFormat => t.exchange_error_wrong_format(),
+            ExchangeError::UnsupportedVersion { found: Some(v) } if v > VERSION => {
+                t.exchange_error_version_newer()
+            }
+            ExchangeError::UnsupportedVersion { .. } | ExchangeError::BadHeader { .. } => {
+                t.exchange_error_damaged()
+            }
+            ExchangeError::BadEvent { index, .. } => t.exchange_error_bad_event(index + 1),
+        }
+    }
+}
+
+impl std::fmt::Display for ExchangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExchangeError::TooLarge { len } => write!(f, "file of {len} bytes is over the limit"),
+            ExchangeError::NotJson => f.write_str("not JSON"),
+            ExchangeError::Truncated => f.write_str("JSON ends early"),
+            ExchangeError::TooDeep => f.write_str("JSON nested too deep"),
+            ExchangeError::WrongFormat => write!(f, "not a {FORMAT} file"),
+            ExchangeError::UnsupportedVersion { found } => {
+                write!(f, "unsupported version {found:?}")
+            }
+            ExchangeError::BadHeader { field } => write!(f, "missing or malformed `{field}`"),
+            ExchangeError::BadEvent { index, problem } => write!(f, "event {index}: {problem:?}"),
+        }
+    }
+}
+
+impl std::error::Error for ExchangeError {}
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u64,
+    device: Uuid,
+    exported_at: String,
+    events: Vec<&'a Map<String, Value>>,
+}
+
+/// Writes `events` (their `raw` objects, in the order given) as an exchange file from `device`.
+///
+/// # Errors
+/// [`ExportError::Json`] if serialisation fails (it cannot for JSON values; kept for honesty).
+pub fn to_exchange(
+    events: &[Event],
+    device: Uuid,
+    exported_at: DateTime<FixedOffset>,
+) -> Result<Vec<u8>, ExportError> {
+    let envelope = Envelope {
+        format: FORMAT,
+        version: VERSION,
+        device,
+        exported_at: format_at(&exported_at),
+        events: events.iter().map(|e| &e.raw).collect(),
+    };
+    Ok(serde_json::to_vec(&envelope)?)
+}
+
+/// Reads an exchange file. A UTF-8 byte order mark (a file saved by Notepad) is allowed. Every string
+/// (keys too) comes back in NFC. Unknown kinds, unknown fields and known kinds with fields this version
+/// cannot read are kept as untyped events (`kind: None`), as the journal does.
+///
+/// # Errors
+/// [`ExchangeError`]; the length is checked before anything is parsed.
+pub fn parse_exchange(bytes: &[u8]) -> Result<Exchange, ExchangeError> {
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if len > MAX_EXCHANGE_BYTES {
+        return Err(ExchangeError::TooLarge { len });
+    }
+    let bytes = bytes.strip_prefix(super::csv::BOM).unwrap_or(bytes);
+    let root: Value = serde_json::from_slice(bytes).map_err(|e| json_error(&e))?;
+    let Value::Object(mut root) = root else {
+        return Err(ExchangeError::WrongFormat);
+    };
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ExchangeError::WrongFormat);
+    }
+    let version = root.get("version").and_then(Value::as_u64);
+    if version != Some(VERSION) {
+        return Err(ExchangeError::UnsupportedVersion { found: version });
+    }
+    let device = root
+        .get("device")
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or(ExchangeError::BadHeader { field: "device" })?;
+    let exported_at = root
+        .get("exported_at")
+        .and_then(Value::as_str)
+        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .ok_or(ExchangeError::BadHeader {
+            field: "exported_at",
+        })?;
+    let Some(Value::Array(raw_events)) = root.remove("events") else {
+        return Err(ExchangeError::BadHeader { field: "events" });
+    };
+    let mut events = Vec::with_capacity(raw_events.len());
+    for (index, value) in raw_events.into_iter().enumerate() {
+        let bad = |problem| ExchangeError::BadEvent { index, problem };
+        if depth(&value) > MAX_EVENT_DEPTH {
+            return Err(bad(EventProblem::TooDeep));
+        }
+        let Value::Object(map) = nfc_value(value) else {
+            return Err(bad(EventProblem::NotAnObject));
+        };
+        let event = Event::from_map(map).map_err(|e| {
+            bad(match e {
+                EventError::BadField(field) => EventProblem::BadField(field),
+                EventError::NotJson(_) | EventError::NotAnObject => EventProblem::NotAnObject,
+            })
+        })?;
+        events.push(event);
+    }
+    Ok(Exchange {
+        device,
+        exported_at,
+        events,
+    })
+}
+
+/// Maps `serde_json`'s error to ours. `serde_json` does not expose its error codes, only categories; its
+/// recursion limit (128 levels) is a syntax error told apart by its message, which is stable.
+fn json_error(e: &serde_json::Error) -> ExchangeError {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => ExchangeError::Truncated,
+        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => {
+            ExchangeError::TooDeep
+        }
+        Category::Syntax | Category::Data | Category::Io => ExchangeError::NotJson,
+    }
+}
+
+/// Nesting depth: a scalar is 0, an empty object or array 1. Bounded by `serde_json`'s recursion limit,
+/// so this recursion cannot overflow the stack.
+fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => 0,
+    }
+}
+
+/// Every string in `value`, keys included, in NFC.
+fn nfc_value(value: Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(nfc_string(s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(nfc_value).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (nfc_string(k), nfc_value(v)))
+                .collect(),
+        ),
+        other @ (Value::Null | Value::Bool(_) | Value::Number(_)) => other,
+    }
+}
+
+fn nfc_string(s: String) -> String {
+    if unicode_normalization::is_nfc(&s) {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}

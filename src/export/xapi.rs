@@ -1,0 +1,279 @@
+//! xAPI 1.0.3 statements, for a Learning Record Store (design Part A, "Exports").
+//!
+//! | event | verb | object |
+//! |---|---|---|
+//! | `quiz_attempted` | `passed` / `failed` | `{home}/activities/{module}/quiz` (assessment) |
+//! | `module_completed` | `completed` | `{home}/activities/{module}` (module) |
+//! | `lesson_viewed` | `experienced` | `{home}/activities/{module}/{lesson}` (lesson) |
+//!
+//! Other kinds (learner profile events, simulations, kinds this version does not know) have no
+//! statement and are skipped. The statement `id` is the event id, so sending the same export twice is
+//! harmless: an LRS ignores a statement id it already holds, the same rule as `import`.
+//!
+//! The actor is identified by exactly one inverse functional identifier, an `account` whose `name` is
+//! the learner id (never an e-mail: learners on shared PCs have none, and ids are stable across
+//! renames). Events of a merged profile are sent as the profile it was merged into; events of learners
+//! not in the `learners` map (deleted profiles) are left out.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use super::{ExportError, LearnerNames, Progress, Titles, nfc};
+use crate::records::event::format_at;
+use crate::records::merge::Merges;
+use crate::records::{Event, EventKind};
+
+/// The ADL verbs used here.
+pub mod verbs {
+    pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+    pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+    pub const EXPERIENCED: &str = "http://adlnet.gov/expapi/verbs/experienced";
+}
+
+const ACTIVITY_MODULE: &str = "http://adlnet.gov/expapi/activities/module";
+const ACTIVITY_LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
+const ACTIVITY_ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
+
+/// Writes the statements for `events` as one JSON array.
+///
+/// `home_page` is the account system's URL (a setting); activity ids are built under it.
+///
+/// # Errors
+/// [`ExportError::Json`] if serialisation fails (it cannot for JSON values).
+pub fn to_statements(
+    events: &[Event],
+    learners: &LearnerNames,
+    titles: &Titles,
+    home_page: &str,
+    progress: Progress<'_>,
+) -> Result<Vec<u8>, ExportError> {
+    let statements = statements(events, learners, titles, home_page, progress);
+    Ok(serde_json::to_vec_pretty(&Value::Array(statements))?)
+}
+
+/// The statements for `events`, in event order, one per event that has one, without repeats of an
+/// event id (an LRS rejects a batch that holds the same id twice).
+#[must_use]
+pub fn statements(
+    events: &[Event],
+    learners: &LearnerNames,
+    titles: &Titles,
+    home_page: &str,
+    progress: Progress<'_>,
+) -> Vec<Value> {
+    let merges = Merges::from_events(events);
+    let base = home_page.trim_end_matches('/');
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    progress(0, events.len());
+    for (i, event) in events.iter().enumerate() {
+        let learner = merges.resolve(event.learner);
+        if let (Some(kind), Some((name, unit))) = (&event.kind, learners.get(&learner))
+            && let Some((verb, object, result, parent)) = describe(kind, base, titles)
+            && seen.insert(event.id)
+        {
+            let mut statement = json!({
+                "id": event.id.to_string(),
+                "actor": {
+                    "objectType": "Agent",
+                    "name": nfc(name),
+                    "account": { "homePage": home_page, "name": learner.to_string() },
+                },
+                "verb": verb,
+                "object": object,
+                "timestamp": format_at(&event.at),
+                "context": context(base, unit, parent),
+            });
+            if let (Some(result), Value::Object(map)) = (result, &mut statement) {
+                map.insert("result".to_owned(), result);
+            }
+            out.push(statement);
+        }
+        progress(i + 1, events.len());
+    }
+    out
+}
+
+/// `(verb, object, result, parent activity)` for an event kind that has a statement.
+fn describe(
+    kind: &EventKind,
+    base: &str,
+    titles: &Titles,
+) -> Option<(Value, Value, Option<Value>, Option<Value>)> {
+    match kind {
+        EventKind::QuizAttempted {
+            module,
+            score,
+            max,
+            passed,
+            duration_s,
+            ..
+        } => {
+            let verb = if *passed {
+                verb(verbs::PASSED, "đạt", "passed")
+            } else {
+                verb(verbs::FAILED, "chưa đạt", "failed")
+            };
+            let module_title = title(titles, module);
+            let object = activity(
+                &format!("{}/quiz", module_iri(base, module)),
+                &format!("Bài kiểm tra: {module_title}"),
+                ACTIVITY_ASSESSMENT,
+            );
+            let mut result = json!({ "success": passed, "duration": duration(*duration_s) });
+            // xAPI requires min ≤ raw ≤ max and a scaled score; a record breaking that (an empty
+            // quiz, a score over the maximum) keeps its success and duration but no score.
+            if *max > 0
+                && score <= max
+                && let Value::Object(map) = &mut result
+            {
+                map.insert(
+                    "score".to_owned(),
+                    json!({ "scaled": scaled(*score, *max), "raw": score, "min": 0, "max": max }),
+                );
+            }
+            let parent = activity(&module_iri(base, module), &module_title, ACTIVITY_MODULE);
+            Some((verb, object, Some(result), Some(parent)))
+        }
+        EventKind::ModuleCompleted { module } => Some((
+            verb(verbs::COMPLETED, "hoàn thành", "completed"),
+            activity(
+                &module_iri(base, module),
+                &title(titles, module),
+                ACTIVITY_MODULE,
+            ),
+            Some(json!({ "completion": true })),
+            None,
+        )),
+        EventKind::LessonViewed { module, lesson } => Some((
+            verb(verbs::EXPERIENCED, "đã xem", "experienced"),
+            activity(
+                &format!("{}/{}", module_iri(base, module), segment(lesson)),
+                &title(titles, &format!("{module}/{lesson}")),
+                ACTIVITY_LESSON,
+            ),
+            None,
+            Some(activity(
+                &module_iri(base, module),
+                &title(titles, module),
+                ACTIVITY_MODULE,
+            )),
+        )),
+        EventKind::LearnerCreated { .. }
+        | EventKind::LearnerUpdated { .. }
+        | EventKind::LearnerMerged { .. }
+        | EventKind::LearnerDeleted
+        | EventKind::SimulationCompleted { .. } => None,
+    }
+}
+
+fn verb(id: &str, vi: &str, en: &str) -> Value {
+    json!({ "id": id, "display": { "vi-VN": vi, "en-US": en } })
+}
+
+fn activity(id: &str, name: &str, kind: &str) -> Value {
+    json!({
+        "objectType": "Activity",
+        "id": id,
+        "definition": { "name": { "vi-VN": nfc(name) }, "type": kind },
+    })
+}
+
+/// The context: the platform, the content language, the module a lesson or quiz belongs to, and the
+/// learner's unit (xã/phường), so an LRS report can group by commune.
+fn context(base: &str, unit: &str, parent: Option<Value>) -> Value {
+    let mut context = json!({ "platform": "Kỹ Năng Số", "language": "vi-VN" });
+    if let Value::Object(map) = &mut context {
+        if let Some(parent) = parent {
+            map.insert(
+                "contextActivities".to_owned(),
+                json!({ "parent": [parent] }),
+            );
+        }
+        if !unit.trim().is_empty() {
+            map.insert(
+                "extensions".to_owned(),
+                json!({ format!("{base}/extensions/unit"): nfc(unit) }),
+            );
+        }
+    }
+    context
+}
+
+fn module_iri(base: &str, module: &str) -> String {
+    format!("{base}/activities/{}", segment(module))
+}
+
+fn title(titles: &Titles, key: &str) -> String {
+    titles.get(key).cloned().unwrap_or_else(|| key.to_owned())
+}
+
+/// `score / max`, rounded to 4 decimals (enough for any quiz; avoids 0.30000000000000004 in the file).
+#[must_use]
+pub fn scaled(score: u32, max: u32) -> f64 {
+    if max == 0 {
+        return 0.0;
+    }
+    (f64::from(score) / f64::from(max) * 10_000.0).round() / 10_000.0
+}
+
+/// Seconds as an ISO 8601 duration: 270 → `PT4M30S`, 0 → `PT0S`, 3600 → `PT1H`.
+#[must_use]
+pub fn duration(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        let _ = write!(out, "{h}H");
+    }
+    if m > 0 {
+        let _ = write!(out, "{m}M");
+    }
+    if s > 0 || seconds == 0 {
+        let _ = write!(out, "{s}S");
+    }
+    out
+}
+
+/// A path segment for an IRI: ids from `module.json` are slugs, but percent-encode anything else so
+/// the activity id stays a valid IRI whatever a content author typed.
+fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{duration, scaled, segment};
+
+    #[test]
+    fn durations_are_iso_8601() {
+        assert_eq!(duration(0), "PT0S");
+        assert_eq!(duration(270), "PT4M30S");
+        assert_eq!(duration(3600), "PT1H");
+        assert_eq!(duration(3661), "PT1H1M1S");
+        assert_eq!(duration(120), "PT2M");
+    }
+
+    #[test]
+    fn scaled_is_rounded_ratio() {
+        assert!((scaled(8, 10) - 0.8).abs() < 1e-12);
+        assert!((scaled(1, 3) - 0.3333).abs() < 1e-12);
+        assert!((scaled(0, 0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn segments_are_percent_encoded() {
+        assert_eq!(segment("01-bao-cao"), "01-bao-cao");
+        assert_eq!(segment("a b/ễ"), "a%20b%2F%E1%BB%85");
+    }
+}

@@ -1,0 +1,205 @@
+//! The records side of the app, without a window: the open journal, this PC's device id, the folded
+//! progress, and the learner now at the keyboard. Every change goes through [`Records::record`], which
+//! writes the event durably, refolds, and records `module_completed` once the rules are met.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use crate::content::Catalog;
+use crate::records::{Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed};
+use crate::text;
+
+/// The file holding this PC's device id.
+pub const DEVICE_FILE: &str = "device-id";
+
+/// Longest accepted name, unit or position, in characters.
+pub const MAX_TEXT: usize = 100;
+
+/// The clock, passed in so tests are deterministic.
+pub type Clock = fn() -> DateTime<FixedOffset>;
+
+/// The local time with its offset.
+#[must_use]
+pub fn now() -> DateTime<FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
+/// Why a new learner's details were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LearnerError {
+    /// The full name is empty.
+    EmptyName,
+    /// The full name is longer than [`MAX_TEXT`] characters.
+    NameTooLong,
+    /// The unit or position is longer than [`MAX_TEXT`] characters.
+    FieldTooLong,
+}
+
+/// Checked details of a new learner: trimmed, NFC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLearner {
+    pub name: String,
+    pub unit: String,
+    pub position: String,
+}
+
+impl NewLearner {
+    /// Checks and cleans what was typed.
+    ///
+    /// # Errors
+    /// [`LearnerError`] for an empty or overlong field.
+    pub fn parse(name: &str, unit: &str, position: &str) -> Result<NewLearner, LearnerError> {
+        let (name, unit, position) = (text::clean(name), text::clean(unit), text::clean(position));
+        if name.is_empty() {
+            return Err(LearnerError::EmptyName);
+        }
+        if name.chars().count() > MAX_TEXT {
+            return Err(LearnerError::NameTooLong);
+        }
+        if unit.chars().count() > MAX_TEXT || position.chars().count() > MAX_TEXT {
+            return Err(LearnerError::FieldTooLong);
+        }
+        Ok(NewLearner { name, unit, position })
+    }
+}
+
+/// The journal, the fold and the current learner.
+#[derive(Debug)]
+pub struct Records {
+    journal: Journal,
+    specs: Vec<ModuleSpec>,
+    progress: Progress,
+    device: Uuid,
+    clock: Clock,
+    /// The learner using the app now.
+    pub current: Option<Uuid>,
+}
+
+/// Reads this PC's device id, creating it on first use. A damaged file gets a new id (the old events
+/// keep theirs; the device id only tells where an event was recorded).
+fn device_id(data_dir: &Path) -> Uuid {
+    let path = data_dir.join(DEVICE_FILE);
+    if let Some(id) = std::fs::read_to_string(&path).ok().and_then(|s| Uuid::parse_str(s.trim()).ok()) {
+        return id;
+    }
+    let id = Uuid::new_v4();
+    if let Err(e) = crate::settings::write_atomic(&path, id.to_string().as_bytes()) {
+        log::error!("{}: {e}", path.display());
+    }
+    id
+}
+
+impl Records {
+    /// Opens the journal in `data_dir` and folds it.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the journal is locked by another copy or cannot be read.
+    pub fn open(data_dir: &Path, catalog: &Catalog, clock: Clock) -> Result<(Records, OpenReport), StoreError> {
+        let (journal, report) = Journal::open(data_dir, clock())?;
+        let specs = ModuleSpec::from_catalog(catalog);
+        let progress = fold(journal.events(), &specs);
+        let records = Records { journal, specs, progress, device: device_id(data_dir), clock, current: None };
+        Ok((records, report))
+    }
+
+    /// The folded progress.
+    #[must_use]
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Every event in the journal.
+    #[must_use]
+    pub fn events(&self) -> &[Event] {
+        self.journal.events()
+    }
+
+    /// This PC's device id.
+    #[must_use]
+    pub fn device(&self) -> Uuid {
+        self.device
+    }
+
+    /// Records an event about `learner` durably, refolds, and records any module the learner has now
+    /// completed. Returns the modules newly completed.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
+    pub fn record(&mut self, learner: Uuid, kind: EventKind) -> Result<Vec<String>, StoreError> {
+        let event = Event::new(learner, self.device, (self.clock)(), kind);
+        self.journal.append(&event)?;
+        self.progress = fold(self.journal.events(), &self.specs);
+        let learner = self.progress.resolve(learner);
+        let completed = newly_completed(&self.progress, learner);
+        for module in &completed {
+            let event = Event::new(learner, self.device, (self.clock)(), EventKind::ModuleCompleted { module: module.clone() });
+            self.journal.append(&event)?;
+        }
+        if !completed.is_empty() {
+            self.progress = fold(self.journal.events(), &self.specs);
+        }
+        Ok(completed)
+    }
+
+    /// Adds a learner and makes them current.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written.
+    pub fn add_learner(&mut self, new: NewLearner) -> Result<Uuid, StoreError> {
+        let id = Uuid::new_v4();
+        let opt = |s: String| if s.is_empty() { None } else { Some(s) };
+        self.record(id, EventKind::LearnerCreated { name: new.name, unit: opt(new.unit), position: opt(new.position) })?;
+        self.current = Some(id);
+        Ok(id)
+    }
+
+    /// Imports events from another PC (union by id) and refolds.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written; nothing is imported then.
+    pub fn import(&mut self, events: Vec<Event>) -> Result<crate::records::ImportCounts, StoreError> {
+        let counts = self.journal.import(events)?;
+        self.progress = fold(self.journal.events(), &self.specs);
+        Ok(counts)
+    }
+
+    /// Learners, most recently active first; filtered by a search that ignores diacritics and case.
+    #[must_use]
+    pub fn learners_matching(&self, query: &str) -> Vec<&crate::records::progress::Learner> {
+        let mut list: Vec<_> = self
+            .progress
+            .learners()
+            .iter()
+            .filter(|l| query.trim().is_empty() || text::matches(&l.name, query) || text::matches(&l.unit, query))
+            .collect();
+        list.sort_by(|a, b| b.last_activity.or(b.created_at).cmp(&a.last_activity.or(a.created_at)));
+        list
+    }
+
+    /// Units already used on this PC, for suggestions, sorted.
+    #[must_use]
+    pub fn units(&self) -> Vec<String> {
+        let mut units: Vec<String> =
+            self.progress.learners().iter().map(|l| l.unit.clone()).filter(|u| !u.is_empty()).collect();
+        units.sort();
+        units.dedup();
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cleaned_and_checked() {
+        let ok = NewLearner::parse("  Nguye\u{302}\u{303}n  Văn An ", " Xã Yên Khánh", "").unwrap();
+        assert_eq!(ok.name, "Nguyễn Văn An");
+        assert_eq!(ok.unit, "Xã Yên Khánh");
+        assert_eq!(NewLearner::parse("   ", "", ""), Err(LearnerError::EmptyName));
+        assert_eq!(NewLearner::parse(&"a".repeat(200), "", ""), Err(LearnerError::NameTooLong));
+        assert_eq!(NewLearner::parse("An", &"x".repeat(101), ""), Err(LearnerError::FieldTooLong));
+    }
+}

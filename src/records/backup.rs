@@ -1,0 +1,146 @@
+//! The daily backup of the journal: `backups/journal-YYYY-MM-DD.jsonl`, one per day, the last
+//! [`KEEP`] kept. The journal is append-only and fsynced, so backups are not for crashes; they are for a
+//! learner or trainer deleting or overwriting the file, or a disk going bad in one place.
+
+use std::fs::{self, File};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::store::sync_dir;
+
+/// How many daily backups are kept.
+pub const KEEP: usize = 14;
+/// The folder, inside the data folder.
+pub const DIR: &str = "backups";
+
+/// What the backup step did at open. A failed backup never stops the app: the journal itself is fine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backup {
+    /// Today's copy was written.
+    Written(PathBuf),
+    /// There already is a copy for today.
+    AlreadyToday,
+    /// Nothing to back up; an empty copy could push the last good ones out.
+    EmptyJournal,
+    /// Writing the copy failed.
+    Failed {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+    },
+}
+
+/// The file name of the backup for `day`.
+#[must_use]
+pub fn file_name(day: NaiveDate) -> String {
+    format!("journal-{}.jsonl", day.format("%Y-%m-%d"))
+}
+
+/// Writes today's backup of `journal` (the file's bytes) unless there is one, then prunes to [`KEEP`].
+pub(crate) fn daily(data_dir: &Path, journal: &[u8], today: NaiveDate) -> Backup {
+    if journal.trim_ascii().is_empty() {
+        return Backup::EmptyJournal;
+    }
+    let dir = data_dir.join(DIR);
+    let path = dir.join(file_name(today));
+    if path.exists() {
+        return Backup::AlreadyToday;
+    }
+    match write(&dir, &path, journal) {
+        Ok(()) => {
+            prune(&dir, KEEP);
+            Backup::Written(path)
+        }
+        Err(e) => Backup::Failed {
+            path,
+            kind: e.kind(),
+        },
+    }
+}
+
+/// Writes through a temporary name, so a crash never leaves a half copy under today's name (which
+/// would stop today's real backup).
+fn write(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let tmp = path.with_extension("jsonl.tmp");
+    let mut file = File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    fs::rename(&tmp, path)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Deletes all but the newest `keep` backups (by the date in the name) and leftover temporary files.
+/// Errors are ignored: a backup that could not be deleted is only wasted space.
+pub(crate) fn prune(dir: &Path, keep: usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut dated: Vec<(NaiveDate, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with("journal-") && name.ends_with(".jsonl.tmp") {
+            let _ = fs::remove_file(entry.path());
+        } else if let Some(date) = name
+            .strip_prefix("journal-")
+            .and_then(|rest| rest.strip_suffix(".jsonl"))
+            .and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
+        {
+            dated.push((date, entry.path()));
+        }
+    }
+    dated.sort_unstable_by_key(|d| std::cmp::Reverse(d.0));
+    for (_, path) in dated.into_iter().skip(keep) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn one_backup_a_day_and_the_last_fourteen_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        for d in 1..=20 {
+            assert_eq!(
+                daily(tmp.path(), b"{}\n", day(d)),
+                Backup::Written(tmp.path().join(DIR).join(file_name(day(d))))
+            );
+            assert_eq!(daily(tmp.path(), b"{}\n", day(d)), Backup::AlreadyToday);
+        }
+        let mut names: Vec<String> = fs::read_dir(tmp.path().join(DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), KEEP);
+        assert_eq!(names.first().unwrap(), &file_name(day(7)));
+        assert_eq!(names.last().unwrap(), &file_name(day(20)));
+    }
+
+    #[test]
+    fn empty_journal_is_not_backed_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        assert_eq!(daily(tmp.path(), b"\n", day(1)), Backup::EmptyJournal);
+        assert!(!tmp.path().join(DIR).exists());
+    }
+
+    #[test]
+    fn prune_removes_leftover_temporary_files_and_keeps_other_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::write(tmp.path().join("journal-2026-11-01.jsonl.tmp"), "x").unwrap();
+        fs::write(tmp.path().join("notes.txt"), "x").unwrap();
+        prune(tmp.path(), KEEP);
+        assert!(!tmp.path().join("journal-2026-11-01.jsonl.tmp").exists());
+        assert!(tmp.path().join("notes.txt").exists());
+    }
+}

@@ -1,0 +1,359 @@
+//! Journal events, schema version 1 (design Part A, "Records"). Events are immutable and travel between
+//! PCs that may run other versions, so an unknown `kind` or unknown fields are kept as they are and
+//! written back out unchanged.
+//!
+//! The invariant the rest of the app relies on: [`Event::raw`] always holds the complete JSON object of
+//! the event exactly as it is written to the journal or an exchange file. Serialising an [`Event`]
+//! writes `raw` and nothing else, so a field or kind this version does not understand survives a
+//! load → export round trip byte for byte (apart from key order and NFC, which the contract fixes).
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, SubsecRound as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+use unicode_normalization::UnicodeNormalization as _;
+use uuid::Uuid;
+
+/// One answer in a quiz attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerRecord {
+    pub question: String,
+    pub correct: bool,
+}
+
+/// What happened. Field names and kind names are the contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventKind {
+    LearnerCreated {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<String>,
+    },
+    LearnerUpdated {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<String>,
+    },
+    LearnerMerged {
+        into: Uuid,
+    },
+    LearnerDeleted,
+    LessonViewed {
+        module: String,
+        lesson: String,
+    },
+    QuizAttempted {
+        module: String,
+        score: u32,
+        max: u32,
+        passed: bool,
+        duration_s: u64,
+        answers: Vec<AnswerRecord>,
+    },
+    SimulationCompleted {
+        module: String,
+        simulation: String,
+        mistakes: u32,
+        duration_s: u64,
+    },
+    ModuleCompleted {
+        module: String,
+    },
+}
+
+impl EventKind {
+    /// The `kind` string as written in the journal.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::LearnerCreated { .. } => "learner_created",
+            EventKind::LearnerUpdated { .. } => "learner_updated",
+            EventKind::LearnerMerged { .. } => "learner_merged",
+            EventKind::LearnerDeleted => "learner_deleted",
+            EventKind::LessonViewed { .. } => "lesson_viewed",
+            EventKind::QuizAttempted { .. } => "quiz_attempted",
+            EventKind::SimulationCompleted { .. } => "simulation_completed",
+            EventKind::ModuleCompleted { .. } => "module_completed",
+        }
+    }
+
+    /// The module the event is about, for the kinds that name one.
+    #[must_use]
+    pub fn module(&self) -> Option<&str> {
+        match self {
+            EventKind::LessonViewed { module, .. }
+            | EventKind::QuizAttempted { module, .. }
+            | EventKind::SimulationCompleted { module, .. }
+            | EventKind::ModuleCompleted { module } => Some(module),
+            EventKind::LearnerCreated { .. }
+            | EventKind::LearnerUpdated { .. }
+            | EventKind::LearnerMerged { .. }
+            | EventKind::LearnerDeleted => None,
+        }
+    }
+}
+
+/// One journal line. `kind` is `None` for an event kind this version does not know (or a known kind
+/// whose fields do not fit, e.g. written by a broken tool); `raw` then holds the whole original object
+/// so it can be re-exported untouched, and the fold ignores the event.
+///
+/// Build events with [`Event::new`] (or [`Event::with_id`]) and read them with [`Event::parse_line`] or
+/// serde, so `raw` and the typed fields always agree; the fields are public for reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: Uuid,
+    pub at: DateTime<FixedOffset>,
+    pub device: Uuid,
+    pub learner: Uuid,
+    pub kind: Option<EventKind>,
+    pub raw: Map<String, Value>,
+}
+
+/// Why a JSON text is not an event. Only whole-line problems: a missing or malformed `id`, `at`,
+/// `device`, `learner` or `kind`. Unknown kinds and extra fields are not errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventError {
+    /// Not a JSON object at all (a torn line, garbage).
+    NotJson(String),
+    /// A JSON value that is not an object.
+    NotAnObject,
+    /// A required field is missing or has the wrong type or format.
+    BadField(&'static str),
+}
+
+impl std::fmt::Display for EventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EventError::NotJson(e) => write!(f, "not JSON: {e}"),
+            EventError::NotAnObject => f.write_str("not a JSON object"),
+            EventError::BadField(field) => write!(f, "missing or malformed field `{field}`"),
+        }
+    }
+}
+
+impl std::error::Error for EventError {}
+
+/// Formats a timestamp as the contract wants: RFC 3339, milliseconds, numeric offset.
+#[must_use]
+pub fn format_at(at: &DateTime<FixedOffset>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, false)
+}
+
+impl Event {
+    /// A new event with a fresh random id. Text is normalised to NFC and `at` is cut to milliseconds,
+    /// so the event equals what is read back from disk.
+    #[must_use]
+    pub fn new(learner: Uuid, device: Uuid, at: DateTime<FixedOffset>, kind: EventKind) -> Event {
+        Event::with_id(Uuid::new_v4(), learner, device, at, kind)
+    }
+
+    /// Like [`Event::new`] with a given id (tests, benchmarks, and tools that derive ids).
+    #[must_use]
+    pub fn with_id(
+        id: Uuid,
+        learner: Uuid,
+        device: Uuid,
+        at: DateTime<FixedOffset>,
+        kind: EventKind,
+    ) -> Event {
+        let at = at.trunc_subsecs(3);
+        let kind = kind.into_nfc();
+        let mut raw = match serde_json::to_value(&kind) {
+            Ok(Value::Object(map)) => map,
+            // Cannot happen for this enum (a derived internally tagged enum of plain fields always
+            // serialises to an object); keep at least the kind so the line stays readable.
+            _ => Map::from_iter([("kind".to_owned(), Value::String(kind.name().to_owned()))]),
+        };
+        raw.insert("id".to_owned(), Value::String(id.to_string()));
+        raw.insert("at".to_owned(), Value::String(format_at(&at)));
+        raw.insert("device".to_owned(), Value::String(device.to_string()));
+        raw.insert("learner".to_owned(), Value::String(learner.to_string()));
+        Event {
+            id,
+            at,
+            device,
+            learner,
+            kind: Some(kind),
+            raw,
+        }
+    }
+
+    /// Reads one journal line (without its newline).
+    ///
+    /// # Errors
+    /// [`EventError`] when the line is not a JSON object with a valid `id`, `at`, `device`, `learner`
+    /// and string `kind`. An unknown kind or unknown fields are fine.
+    pub fn parse_line(line: &str) -> Result<Event, EventError> {
+        match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(map)) => Event::from_map(map),
+            Ok(_) => Err(EventError::NotAnObject),
+            Err(e) => Err(EventError::NotJson(e.to_string())),
+        }
+    }
+
+    /// Builds an event from a JSON object, normalising every string in it to NFC.
+    ///
+    /// # Errors
+    /// As [`Event::parse_line`].
+    pub fn from_map(mut raw: Map<String, Value>) -> Result<Event, EventError> {
+        for value in raw.values_mut() {
+            nfc_value(value);
+        }
+        let id = uuid_field(&raw, "id")?;
+        let device = uuid_field(&raw, "device")?;
+        let learner = uuid_field(&raw, "learner")?;
+        let at = raw
+            .get("at")
+            .and_then(Value::as_str)
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .ok_or(EventError::BadField("at"))?;
+        if !raw.get("kind").is_some_and(Value::is_string) {
+            return Err(EventError::BadField("kind"));
+        }
+        // Deserialising from a borrowed value ignores the common fields and anything unknown; an
+        // unknown kind (or a known one with fields that do not fit) is kept, untyped.
+        let value = Value::Object(raw);
+        let kind = EventKind::deserialize(&value).ok();
+        let Value::Object(raw) = value else {
+            return Err(EventError::NotAnObject);
+        };
+        Ok(Event {
+            id,
+            at,
+            device,
+            learner,
+            kind,
+            raw,
+        })
+    }
+
+    /// The `kind` string as written, known to this version or not.
+    #[must_use]
+    pub fn kind_name(&self) -> &str {
+        self.raw
+            .get("kind")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The JSON line for the journal (no newline).
+    #[must_use]
+    pub fn to_line(&self) -> String {
+        // Serialising a map of JSON values cannot fail.
+        serde_json::to_string(&self.raw).unwrap_or_default()
+    }
+}
+
+impl Serialize for Event {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = Map::<String, Value>::deserialize(deserializer)?;
+        Event::from_map(raw).map_err(serde::de::Error::custom)
+    }
+}
+
+impl EventKind {
+    /// The same kind with every text field in NFC.
+    fn into_nfc(self) -> EventKind {
+        match self {
+            EventKind::LearnerCreated {
+                name,
+                unit,
+                position,
+            } => EventKind::LearnerCreated {
+                name: nfc(name),
+                unit: unit.map(nfc),
+                position: position.map(nfc),
+            },
+            EventKind::LearnerUpdated {
+                name,
+                unit,
+                position,
+            } => EventKind::LearnerUpdated {
+                name: name.map(nfc),
+                unit: unit.map(nfc),
+                position: position.map(nfc),
+            },
+            EventKind::LessonViewed { module, lesson } => EventKind::LessonViewed {
+                module: nfc(module),
+                lesson: nfc(lesson),
+            },
+            EventKind::QuizAttempted {
+                module,
+                score,
+                max,
+                passed,
+                duration_s,
+                answers,
+            } => EventKind::QuizAttempted {
+                module: nfc(module),
+                score,
+                max,
+                passed,
+                duration_s,
+                answers: answers
+                    .into_iter()
+                    .map(|a| AnswerRecord {
+                        question: nfc(a.question),
+                        correct: a.correct,
+                    })
+                    .collect(),
+            },
+            EventKind::SimulationCompleted {
+                module,
+                simulation,
+                mistakes,
+                duration_s,
+            } => EventKind::SimulationCompleted {
+                module: nfc(module),
+                simulation: nfc(simulation),
+                mistakes,
+                duration_s,
+            },
+            EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
+                module: nfc(module),
+            },
+            other @ (EventKind::LearnerMerged { .. } | EventKind::LearnerDeleted) => other,
+        }
+    }
+}
+
+/// NFC of a string, without allocating when it already is (nearly always: ids are ASCII).
+fn nfc(s: String) -> String {
+    if unicode_normalization::is_nfc(&s) {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Normalises every string inside a JSON value, in place, so unknown fields are NFC too.
+fn nfc_value(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if !unicode_normalization::is_nfc(s) {
+                *s = s.nfc().collect();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(nfc_value),
+        Value::Object(map) => map.values_mut().for_each(nfc_value),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+fn uuid_field(raw: &Map<String, Value>, field: &'static str) -> Result<Uuid, EventError> {
+    raw.get(field)
+        .and_then(Value::as_str)
+        .and_then(|s| Uuid::parse_str(s).ok())
+        .ok_or(EventError::BadField(field))
+}

@@ -1,0 +1,23 @@
+//! Learner records: the append-only journal of events, the fold into progress, and merging.
+//!
+//! - [`event`]: the event schema (design Part A) and its JSON form;
+//! - [`load`]: reading a journal file's bytes, damaged or not;
+//! - [`store`]: the locked, fsynced journal file; [`backup`]: its daily copies;
+//! - [`merge`]: which profile a merged learner's events count for;
+//! - [`progress`]: the fold into learners and module progress; [`roster`]: the trainer's table;
+//!   [`resume`]: where a learner continues.
+
+pub mod backup;
+pub mod event;
+pub mod load;
+pub mod merge;
+pub mod progress;
+pub mod resume;
+pub mod roster;
+pub mod store;
+
+pub use event::{AnswerRecord, Event, EventKind};
+pub use progress::{ModuleSpec, Progress, fold, newly_completed};
+pub use resume::{Resume, resume};
+pub use roster::{RosterRow, Status, roster};
+pub use store::{ImportCounts, Journal, OpenReport, StoreError};

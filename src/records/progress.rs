@@ -1,0 +1,416 @@
+//! The fold: from journal events and the module list to learners and their progress per module.
+//!
+//! The result depends only on the set of events (they are sorted by `(at, id)` first), so the same
+//! events imported on another PC in another order give the same learners, progress and roster.
+//!
+//! Completion rule (design Part A): every lesson viewed, the quiz passed, every required simulation
+//! completed. `module_completed` is derived: the app records it once, as its own event, for the modules
+//! [`newly_completed`] returns; once recorded, a module stays completed even if a later version adds a
+//! lesson to it (a certificate is a fact about the past).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use super::event::{Event, EventKind};
+use super::merge::Merges;
+use super::roster::Status;
+use crate::content::{Catalog, Module};
+
+type Time = DateTime<FixedOffset>;
+
+/// What the fold needs to know about a module: a light copy of its `module.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleSpec {
+    pub id: String,
+    pub title: String,
+    /// Lesson ids, in order.
+    pub lessons: Vec<String>,
+    /// Ids of the simulations that completion requires.
+    pub required_simulations: Vec<String>,
+    /// Percent needed to pass the quiz.
+    pub pass_mark: u8,
+}
+
+impl ModuleSpec {
+    /// The spec of a loaded module.
+    #[must_use]
+    pub fn from_module(module: &Module) -> ModuleSpec {
+        ModuleSpec {
+            id: module.meta.id.clone(),
+            title: module.meta.title.clone(),
+            lessons: module.lessons.iter().map(|l| l.meta.id.clone()).collect(),
+            required_simulations: module
+                .meta
+                .simulations
+                .iter()
+                .filter(|s| s.required)
+                .map(|s| s.id.clone())
+                .collect(),
+            pass_mark: module.meta.pass_mark,
+        }
+    }
+
+    /// The specs of every module of the catalog, in the catalog's order.
+    #[must_use]
+    pub fn from_catalog(catalog: &Catalog) -> Vec<ModuleSpec> {
+        catalog
+            .modules
+            .iter()
+            .map(ModuleSpec::from_module)
+            .collect()
+    }
+}
+
+/// A learner profile as the fold sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Learner {
+    pub id: Uuid,
+    /// Empty if the profile's `learner_created` event is not (yet) on this PC.
+    pub name: String,
+    pub unit: String,
+    pub position: String,
+    pub created_at: Option<Time>,
+    /// The latest event counted for this learner, their own or a merged profile's.
+    pub last_activity: Option<Time>,
+    /// Profiles merged into this one, directly or not, sorted.
+    pub merged: Vec<Uuid>,
+}
+
+/// One quiz attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    pub event: Uuid,
+    pub at: Time,
+    pub score: u32,
+    pub max: u32,
+    pub passed: bool,
+}
+
+impl Attempt {
+    /// The score in percent, rounded down (so "80%" never shows for a 79.5% fail), 0 for an empty quiz.
+    #[must_use]
+    pub fn percent(&self) -> u32 {
+        percent(self.score, self.max)
+    }
+}
+
+/// `score / max` in whole percent, rounded down; 0 when `max` is 0.
+#[must_use]
+pub fn percent(score: u32, max: u32) -> u32 {
+    if max == 0 {
+        0
+    } else {
+        (u64::from(score.min(max)) * 100 / u64::from(max)) as u32
+    }
+}
+
+/// One learner's progress in one module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleProgress {
+    pub module: String,
+    /// Viewed lessons that the module has (ids of lessons it no longer has are left out).
+    pub lessons_viewed: BTreeSet<String>,
+    /// Quiz attempts, oldest first.
+    pub attempts: Vec<Attempt>,
+    /// Best attempt in percent.
+    pub best_percent: Option<u32>,
+    /// Completed simulations (required or not).
+    pub simulations_done: BTreeSet<String>,
+    /// The completion rule holds now.
+    pub rule_met: bool,
+    /// A `module_completed` event exists for this learner and module.
+    pub completion_recorded: bool,
+    /// When the module was completed: the first `module_completed` event's time, or else the time the
+    /// rule became true (the last missing piece). `Some` exactly when [`ModuleProgress::completed`].
+    pub completed_at: Option<Time>,
+}
+
+impl ModuleProgress {
+    /// Completed: recorded, or the rule holds.
+    #[must_use]
+    pub fn completed(&self) -> bool {
+        self.completed_at.is_some()
+    }
+
+    /// Whether any attempt passed.
+    #[must_use]
+    pub fn quiz_passed(&self) -> bool {
+        self.attempts.iter().any(|a| a.passed)
+    }
+
+    /// The roster status.
+    #[must_use]
+    pub fn status(&self) -> Status {
+        if self.completed() {
+            Status::Completed
+        } else if self.lessons_viewed.is_empty()
+            && self.attempts.is_empty()
+            && self.simulations_done.is_empty()
+        {
+            Status::NotStarted
+        } else {
+            Status::InProgress
+        }
+    }
+}
+
+/// Everything the fold knows.
+#[derive(Debug, Clone)]
+pub struct Progress {
+    modules: Vec<ModuleSpec>,
+    learners: Vec<Learner>,
+    /// Per visible learner, one entry per module in `modules`' order.
+    by_learner: HashMap<Uuid, Vec<ModuleProgress>>,
+    merges: Merges,
+}
+
+impl Progress {
+    /// The modules, in order.
+    #[must_use]
+    pub fn modules(&self) -> &[ModuleSpec] {
+        &self.modules
+    }
+
+    /// Visible learners (not deleted, not merged away), oldest profile first.
+    #[must_use]
+    pub fn learners(&self) -> &[Learner] {
+        &self.learners
+    }
+
+    /// A visible learner, following merges (a merged id finds the profile it was merged into).
+    #[must_use]
+    pub fn learner(&self, id: Uuid) -> Option<&Learner> {
+        let id = self.merges.resolve(id);
+        self.learners.iter().find(|l| l.id == id)
+    }
+
+    /// The profile `id`'s events count for: itself unless it was merged.
+    #[must_use]
+    pub fn resolve(&self, id: Uuid) -> Uuid {
+        self.merges.resolve(id)
+    }
+
+    /// A learner's progress in every module, in module order (empty for an unknown or hidden learner).
+    #[must_use]
+    pub fn progress(&self, learner: Uuid) -> &[ModuleProgress] {
+        self.by_learner
+            .get(&self.merges.resolve(learner))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// A learner's progress in one module.
+    #[must_use]
+    pub fn module(&self, learner: Uuid, module: &str) -> Option<&ModuleProgress> {
+        self.progress(learner).iter().find(|m| m.module == module)
+    }
+}
+
+/// Modules that `learner` completed by the rules but that have no `module_completed` event yet: the
+/// caller records one event for each.
+#[must_use]
+pub fn newly_completed(progress: &Progress, learner: Uuid) -> Vec<String> {
+    progress
+        .progress(learner)
+        .iter()
+        .filter(|m| m.rule_met && !m.completion_recorded)
+        .map(|m| m.module.clone())
+        .collect()
+}
+
+/// Profile fields as the events set them.
+#[derive(Default)]
+struct Profile {
+    deleted: bool,
+    name: String,
+    unit: String,
+    position: String,
+    created_at: Option<Time>,
+}
+
+/// Per learner × module, while folding.
+#[derive(Default)]
+struct Acc {
+    first_view: HashMap<String, Time>,
+    attempts: Vec<Attempt>,
+    first_sim: HashMap<String, Time>,
+    recorded_at: Option<Time>,
+}
+
+/// Folds events into progress. Events of unknown kinds are skipped; repeated ids count once.
+#[must_use]
+pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
+    let mut sorted: Vec<&Event> = events.iter().filter(|e| e.kind.is_some()).collect();
+    sorted.sort_unstable_by_key(|e| (e.at, e.id));
+    sorted.dedup_by_key(|e| e.id);
+
+    let merges = Merges::from_events(sorted.iter().copied());
+    let module_index: HashMap<&str, usize> = modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let mut profiles: HashMap<Uuid, Profile> = HashMap::new();
+    let mut last_activity: HashMap<Uuid, Time> = HashMap::new();
+    let mut acc: HashMap<(Uuid, usize), Acc> = HashMap::new();
+
+    for event in &sorted {
+        let Some(kind) = &event.kind else { continue };
+        let owner = merges.resolve(event.learner);
+        // Sorted by time, so the last insert is the latest.
+        last_activity.insert(owner, event.at);
+        if apply_profile(profiles.entry(event.learner).or_default(), kind, event.at) {
+            continue;
+        }
+        let Some(&index) = kind.module().and_then(|m| module_index.get(m)) else {
+            continue;
+        };
+        let spec = &modules[index];
+        let entry = acc.entry((owner, index)).or_default();
+        match kind {
+            EventKind::LessonViewed { lesson, .. } if spec.lessons.contains(lesson) => {
+                entry.first_view.entry(lesson.clone()).or_insert(event.at);
+            }
+            EventKind::QuizAttempted {
+                score, max, passed, ..
+            } => entry.attempts.push(Attempt {
+                event: event.id,
+                at: event.at,
+                score: *score,
+                max: *max,
+                passed: *passed,
+            }),
+            EventKind::SimulationCompleted { simulation, .. } => {
+                entry
+                    .first_sim
+                    .entry(simulation.clone())
+                    .or_insert(event.at);
+            }
+            EventKind::ModuleCompleted { .. } => {
+                entry.recorded_at.get_or_insert(event.at);
+            }
+            _ => {}
+        }
+    }
+
+    let mut merged_into: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (from, to) in merges.iter() {
+        merged_into.entry(to).or_default().push(from);
+    }
+    let mut learners: Vec<Learner> = Vec::new();
+    // Everyone with an event of their own or of a profile merged into them.
+    let mut ids: Vec<Uuid> = last_activity
+        .keys()
+        .copied()
+        .filter(|id| !merges.is_merged(*id))
+        .collect();
+    ids.sort_unstable();
+    let no_profile = Profile::default();
+    for id in ids {
+        let profile = profiles.get(&id).unwrap_or(&no_profile);
+        if profile.deleted {
+            continue;
+        }
+        let mut merged = merged_into.remove(&id).unwrap_or_default();
+        merged.sort_unstable();
+        learners.push(Learner {
+            id,
+            name: profile.name.clone(),
+            unit: profile.unit.clone(),
+            position: profile.position.clone(),
+            created_at: profile.created_at,
+            last_activity: last_activity.get(&id).copied(),
+            merged,
+        });
+    }
+    // Oldest profile first; profiles whose creation is not on this PC last. Ids were sorted, and the
+    // sort is stable, so ties stay in id order.
+    learners.sort_by_key(|l| (l.created_at.is_none(), l.created_at));
+
+    let by_learner = learners
+        .iter()
+        .map(|l| {
+            let per_module = modules
+                .iter()
+                .enumerate()
+                .map(|(i, spec)| finish(spec, acc.remove(&(l.id, i)).unwrap_or_default()))
+                .collect();
+            (l.id, per_module)
+        })
+        .collect();
+    Progress {
+        modules: modules.to_vec(),
+        learners,
+        by_learner,
+        merges,
+    }
+}
+
+/// Applies a profile event; false if the event is not about the profile.
+fn apply_profile(profile: &mut Profile, kind: &EventKind, at: Time) -> bool {
+    match kind {
+        EventKind::LearnerCreated {
+            name,
+            unit,
+            position,
+        } => {
+            profile.created_at.get_or_insert(at);
+            profile.name.clone_from(name);
+            profile.unit = unit.clone().unwrap_or_default();
+            profile.position = position.clone().unwrap_or_default();
+        }
+        EventKind::LearnerUpdated {
+            name,
+            unit,
+            position,
+        } => {
+            for (field, value) in [
+                (&mut profile.name, name),
+                (&mut profile.unit, unit),
+                (&mut profile.position, position),
+            ] {
+                if let Some(value) = value {
+                    field.clone_from(value);
+                }
+            }
+        }
+        EventKind::LearnerDeleted => profile.deleted = true,
+        EventKind::LearnerMerged { .. } => {}
+        EventKind::LessonViewed { .. }
+        | EventKind::QuizAttempted { .. }
+        | EventKind::SimulationCompleted { .. }
+        | EventKind::ModuleCompleted { .. } => return false,
+    }
+    true
+}
+
+fn finish(spec: &ModuleSpec, acc: Acc) -> ModuleProgress {
+    let first_pass = acc.attempts.iter().find(|a| a.passed).map(|a| a.at);
+    // The time the rule became true: the latest of the first view of each lesson, the first pass and
+    // the first run of each required simulation; None while a piece is missing.
+    let rule_time = spec
+        .lessons
+        .iter()
+        .map(|l| acc.first_view.get(l).copied())
+        .chain(std::iter::once(first_pass))
+        .chain(
+            spec.required_simulations
+                .iter()
+                .map(|s| acc.first_sim.get(s).copied()),
+        )
+        .try_fold(None::<Time>, |latest, t| {
+            t.map(|t| Some(latest.map_or(t, |l| l.max(t))))
+        })
+        .flatten();
+    ModuleProgress {
+        module: spec.id.clone(),
+        lessons_viewed: acc.first_view.into_keys().collect(),
+        best_percent: acc.attempts.iter().map(Attempt::percent).max(),
+        attempts: acc.attempts,
+        simulations_done: acc.first_sim.into_keys().collect(),
+        rule_met: rule_time.is_some(),
+        completion_recorded: acc.recorded_at.is_some(),
+        completed_at: acc.recorded_at.or(rule_time),
+    }
+}

@@ -1,0 +1,342 @@
+//! The journal on disk: `journal.jsonl` in the data folder, one event per line, append-only.
+//!
+//! - One running copy at a time: [`Journal::open`] takes an exclusive lock on `journal.lock`; a second
+//!   copy gets [`StoreError::Locked`] instead of two writers interleaving lines.
+//! - [`Journal::append`] returns `Ok` only after the line is written, flushed and fsynced, so the UI may
+//!   say "saved" then. A crash loses at most the line being written.
+//! - Opening repairs what a crash can leave: a torn last line is moved to
+//!   `journal.torn-<timestamp>.jsonl` and reported, never fatal; garbage lines in the middle are
+//!   skipped and reported but left in the file (they may be a newer tool's or a person's, and deleting
+//!   data is not this module's call).
+//! - Errors are typed ([`StoreError`]); the UI words them for people.
+
+use std::collections::HashSet;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Seek as _, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use uuid::Uuid;
+
+use super::backup::{self, Backup};
+use super::event::Event;
+use super::load::{self, Loaded, Tail};
+
+/// The journal's file name in the data folder.
+pub const JOURNAL_FILE: &str = "journal.jsonl";
+/// The lock file's name in the data folder. It is never deleted: deleting a lock file races with a
+/// process that is about to lock it.
+pub const LOCK_FILE: &str = "journal.lock";
+
+/// Why the journal could not be opened or written.
+#[derive(Debug)]
+pub enum StoreError {
+    /// Another running copy of the app holds the journal.
+    Locked,
+    /// The operating system refused a read or write of `path`.
+    Io { path: PathBuf, source: io::Error },
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Locked => f.write_str("the journal is in use by another running copy"),
+            StoreError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Locked => None,
+            StoreError::Io { source, .. } => Some(source),
+        }
+    }
+}
+
+fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What opening found and did, for the UI to tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Events loaded (each id once).
+    pub events_loaded: usize,
+    /// Where a torn last line was moved, if there was one.
+    pub torn_tail: Option<PathBuf>,
+    /// 1-based line numbers of unreadable lines in the middle (left in the file, skipped).
+    pub bad_lines: Vec<usize>,
+    /// Lines that repeated an earlier id (left in the file, skipped).
+    pub duplicates: usize,
+    /// The daily backup step.
+    pub backup: Backup,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportCounts {
+    pub imported: usize,
+    pub already_present: usize,
+}
+
+/// The open, locked journal and the events in it.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    file: File,
+    /// Held for the journal's lifetime; dropping it releases the lock.
+    _lock: File,
+    /// Length of the file as this process wrote it, to cut back a failed write.
+    len: u64,
+    events: Vec<Event>,
+    ids: HashSet<Uuid>,
+}
+
+impl Journal {
+    /// Opens (creating if needed) the journal in `data_dir`: lock, load, repair a torn tail, make
+    /// today's backup. `now` is the clock (for the torn file's name and the backup's date).
+    ///
+    /// # Errors
+    /// [`StoreError::Locked`] if another copy holds it; [`StoreError::Io`] if the folder or file cannot
+    /// be created, read or repaired.
+    pub fn open(
+        data_dir: &Path,
+        now: DateTime<FixedOffset>,
+    ) -> Result<(Journal, OpenReport), StoreError> {
+        fs::create_dir_all(data_dir).map_err(io_at(data_dir))?;
+        let lock_path = data_dir.join(LOCK_FILE);
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(io_at(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(StoreError::Locked),
+            Err(TryLockError::Error(source)) => {
+                return Err(StoreError::Io {
+                    path: lock_path,
+                    source,
+                });
+            }
+        }
+
+        let path = data_dir.join(JOURNAL_FILE);
+        let mut bytes = read_or_empty(&path)?;
+        let Loaded {
+            events,
+            ids,
+            bad_lines,
+            duplicates,
+            tail,
+        } = load::parse(&bytes);
+        let existed = path.exists();
+        // Not append mode: on Windows an append-only handle cannot cut the file back. The lock makes
+        // this process the only writer, so it keeps the write position itself.
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_at(&path))?;
+        if !existed {
+            // A new file's name must be durable too, or the first "saved" event can vanish with it.
+            sync_dir(data_dir);
+        }
+
+        let mut torn_tail = None;
+        match tail {
+            Tail::Clean => {}
+            Tail::Unterminated => {
+                // A whole event without its newline: finish the line so the next append starts its own.
+                file.seek(SeekFrom::Start(bytes.len() as u64))
+                    .and_then(|_| file.write_all(b"\n"))
+                    .and_then(|()| file.sync_all())
+                    .map_err(io_at(&path))?;
+                bytes.push(b'\n');
+            }
+            Tail::Torn { offset, .. } => {
+                let torn = set_aside(data_dir, &bytes[offset..], now)?;
+                // Cut only after the torn bytes are safe in their own file.
+                file.set_len(offset as u64)
+                    .and_then(|()| file.sync_all())
+                    .map_err(io_at(&path))?;
+                bytes.truncate(offset);
+                torn_tail = Some(torn);
+            }
+        }
+        let len = bytes.len() as u64;
+        file.seek(SeekFrom::Start(len)).map_err(io_at(&path))?;
+
+        let backup = backup::daily(data_dir, &bytes, now.date_naive());
+        let report = OpenReport {
+            events_loaded: events.len(),
+            torn_tail,
+            bad_lines,
+            duplicates,
+            backup,
+        };
+        let journal = Journal {
+            path,
+            file,
+            _lock: lock,
+            len,
+            events,
+            ids,
+        };
+        Ok((journal, report))
+    }
+
+    /// Reads the journal in `data_dir` without locking, repairing or backing up: for exports while the
+    /// app may be running. A torn tail is skipped (and reported in [`Loaded::tail`]).
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the file exists but cannot be read.
+    pub fn read(data_dir: &Path) -> Result<Loaded, StoreError> {
+        let path = data_dir.join(JOURNAL_FILE);
+        Ok(load::parse(&read_or_empty(&path)?))
+    }
+
+    /// The events, in the order they were written.
+    #[must_use]
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// Whether an event with this id is in the journal.
+    #[must_use]
+    pub fn contains(&self, id: Uuid) -> bool {
+        self.ids.contains(&id)
+    }
+
+    /// The journal file's path.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one event durably: when this returns `Ok`, the line is on disk. An event whose id is
+    /// already in the journal is not written again (events are immutable; the id is the merge key).
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
+    pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
+        if self.ids.contains(&event.id) {
+            return Ok(());
+        }
+        let mut line = event.to_line();
+        line.push('\n');
+        self.write_synced(line.as_bytes())?;
+        self.ids.insert(event.id);
+        self.events.push(event.clone());
+        Ok(())
+    }
+
+    /// Adds events from another machine: the union by id. All new lines go in one write and one fsync.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
+    pub fn import(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<ImportCounts, StoreError> {
+        let mut counts = ImportCounts::default();
+        let mut new_ids = HashSet::new();
+        let mut fresh = Vec::new();
+        let mut buffer = String::new();
+        for event in events {
+            if self.ids.contains(&event.id) || !new_ids.insert(event.id) {
+                counts.already_present += 1;
+                continue;
+            }
+            buffer.push_str(&event.to_line());
+            buffer.push('\n');
+            fresh.push(event);
+        }
+        if !fresh.is_empty() {
+            self.write_synced(buffer.as_bytes())?;
+        }
+        counts.imported = fresh.len();
+        self.ids.extend(new_ids);
+        self.events.extend(fresh);
+        Ok(counts)
+    }
+
+    fn write_synced(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+        let result = self
+            .file
+            .write_all(bytes)
+            .and_then(|()| self.file.flush())
+            .and_then(|()| self.file.sync_all());
+        if let Err(source) = result {
+            // Cut back a partial line so the next append does not glue onto it; if this fails too,
+            // the next open sets the torn line aside.
+            let _ = self
+                .file
+                .set_len(self.len)
+                .and_then(|()| self.file.seek(SeekFrom::Start(self.len)));
+            return Err(StoreError::Io {
+                path: self.path.clone(),
+                source,
+            });
+        }
+        self.len += bytes.len() as u64;
+        Ok(())
+    }
+}
+
+fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Writes a torn tail to `journal.torn-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
+fn set_aside(
+    data_dir: &Path,
+    tail: &[u8],
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, StoreError> {
+    // No ':' in the name: Windows does not allow it.
+    let stamp = now.format("%Y-%m-%dT%H-%M-%S");
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("journal.torn-{stamp}.jsonl")
+        } else {
+            format!("journal.torn-{stamp}-{n}.jsonl")
+        };
+        let path = data_dir.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(tail)
+                    .and_then(|()| file.sync_all())
+                    .map_err(io_at(&path))?;
+                sync_dir(data_dir);
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(source) => return Err(StoreError::Io { path, source }),
+        }
+    }
+}
+
+/// Makes a folder's entries (a new or renamed file) durable. Best effort: Windows cannot open a folder
+/// as a file, and there NTFS journals the names itself.
+pub(crate) fn sync_dir(dir: &Path) {
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}

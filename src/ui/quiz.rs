@@ -1,0 +1,393 @@
+//! The quiz screen: one question at a time ("Câu 3/10"), answered with the mouse or the keyboard (1–9 to
+//! choose, Enter to confirm, ↑/↓ to move the chosen step of an ordering question), feedback after each
+//! answer, and at the end the score, passed or not, a review of every wrong answer, and "Làm lại".
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use egui::{Key, RichText};
+
+use crate::app::App;
+use crate::command::{Command, Screen};
+use crate::i18n::I18n;
+use crate::quiz::{Answer, Presented, QuizResult, QuizSession, View};
+use crate::ui::{big_button, theme};
+
+/// What the learner has chosen for the current question but not yet confirmed.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    pub single: Option<usize>,
+    pub multiple: BTreeSet<usize>,
+    pub truth: Option<bool>,
+    /// Shown step indexes in the learner's order.
+    pub order: Vec<usize>,
+    /// The step picked for moving with ↑/↓.
+    pub picked: Option<usize>,
+    /// For each left item, the chosen right item.
+    pub matching: Vec<Option<usize>>,
+}
+
+impl Pending {
+    fn for_question(p: &Presented) -> Pending {
+        let mut pending = Pending::default();
+        match &p.view {
+            View::Ordering { steps } => pending.order = (0..steps.len()).collect(),
+            View::Matching { left, .. } => pending.matching = vec![None; left.len()],
+            _ => {}
+        }
+        pending
+    }
+
+    fn answer(&self, view: &View) -> Option<Answer> {
+        match view {
+            View::Single { .. } => self.single.map(Answer::Single),
+            View::Multiple { .. } => (!self.multiple.is_empty()).then(|| Answer::Multiple(self.multiple.clone())),
+            View::TrueFalse => self.truth.map(Answer::TrueFalse),
+            View::Ordering { .. } => Some(Answer::Ordering(self.order.clone())),
+            View::Matching { .. } => self.matching.iter().copied().collect::<Option<Vec<_>>>().map(Answer::Matching),
+        }
+    }
+}
+
+/// A running quiz on screen.
+#[derive(Debug, Clone)]
+pub struct QuizState {
+    pub module: usize,
+    pub session: QuizSession,
+    pub pending: Pending,
+    pub started: Instant,
+    /// Set when finished: the result, already recorded.
+    pub result: Option<QuizResult>,
+    pub confirm_leave: bool,
+}
+
+impl QuizState {
+    /// A new quiz on module `module`.
+    #[must_use]
+    pub fn new(module: usize, session: QuizSession) -> QuizState {
+        let pending = session.current().map(Pending::for_question).unwrap_or_default();
+        QuizState { module, session, pending, started: Instant::now(), result: None, confirm_leave: false }
+    }
+
+    /// Starts over with a new draw.
+    pub fn retry(&mut self, seed: u64) {
+        self.session.retry(seed);
+        self.pending = self.session.current().map(Pending::for_question).unwrap_or_default();
+        self.started = Instant::now();
+        self.result = None;
+        self.confirm_leave = false;
+    }
+}
+
+/// Draws the quiz screen.
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let catalog = app.catalog.clone();
+    let Some(mut state) = app.quiz.take() else {
+        app.push(Command::Go(Screen::Home));
+        return;
+    };
+    let Some(module) = catalog.modules.get(state.module) else {
+        app.push(Command::Go(Screen::Home));
+        return;
+    };
+    let pal = theme::palette(app.settings.theme);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(ui.available_width().min(900.0));
+        ui.label(RichText::new(format!("{} · {}", module.meta.title, app.t.quiz_title())).color(pal.muted));
+        if let Some(result) = state.result.clone() {
+            result_ui(app, ui, &mut state, &result, module.meta.pass_mark);
+        } else {
+            question_ui(app, ui, &mut state);
+        }
+    });
+    if state.confirm_leave {
+        leave_modal(app, ui, &mut state);
+    }
+    app.quiz = Some(state);
+}
+
+fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
+    let t = &app.t;
+    let pal = theme::palette(app.settings.theme);
+    let total = state.session.len();
+    let index = state.session.index();
+    let Some(presented) = state.session.current().cloned() else { return };
+    let answered = state.session.feedback().cloned();
+
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(t.quiz_position(index + 1, total));
+        if ui.button(t.quiz_leave()).clicked() {
+            state.confirm_leave = true;
+        }
+    });
+    ui.add(egui::ProgressBar::new(index as f32 / total.max(1) as f32).desired_height(8.0));
+    ui.add_space(6.0);
+    ui.label(RichText::new(&presented.question.prompt).text_style(theme::h3()));
+    ui.label(RichText::new(kind_hint(t, &presented.view)).color(pal.muted));
+    ui.add_space(6.0);
+
+    let locked = answered.is_some();
+    if !locked && !state.confirm_leave {
+        keyboard(ui, state, &presented.view);
+    }
+    ui.add_enabled_ui(!locked, |ui| choices_ui(ui, t, state, &presented.view));
+    ui.add_space(8.0);
+
+    match answered {
+        None => {
+            let answer = state.pending.answer(&presented.view);
+            let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
+            let clicked = ui.add_enabled(answer.is_some(), egui::Button::new(RichText::new(t.quiz_confirm()).strong()).min_size(egui::vec2(0.0, 40.0))).clicked();
+            if (clicked || enter)
+                && let Some(answer) = answer
+                && let Err(e) = state.session.answer(answer)
+            {
+                log::error!("quiz answer refused: {e:?}");
+            }
+        }
+        Some(feedback) => {
+            let (text, color) = if feedback.correct { (t.quiz_right(), pal.good) } else { (t.quiz_wrong(), pal.bad) };
+            egui::Frame::new().fill(pal.note_fill).stroke(egui::Stroke::new(2.0, color)).corner_radius(6.0).inner_margin(12.0).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(text).color(color).text_style(theme::h3()));
+                if !feedback.correct {
+                    ui.label(RichText::new(t.quiz_right_answer()).strong());
+                    answer_text_ui(ui, t, &presented.view, &feedback.right);
+                }
+                ui.label(RichText::new(t.quiz_explanation()).strong());
+                ui.label(&presented.question.explanation);
+            });
+            let last = index + 1 >= total;
+            let label = if last { t.quiz_see_result() } else { t.quiz_next() };
+            let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
+            if big_button(ui, label).clicked() || enter {
+                state.session.next();
+                if state.session.finished() {
+                    app.push(Command::FinishQuiz);
+                } else if let Some(p) = state.session.current() {
+                    state.pending = Pending::for_question(p);
+                }
+            }
+        }
+    }
+}
+
+fn kind_hint(t: &I18n, view: &View) -> String {
+    match view {
+        View::Single { .. } => t.quiz_hint_single(),
+        View::Multiple { .. } => t.quiz_hint_multiple(),
+        View::TrueFalse => t.quiz_hint_true_false(),
+        View::Ordering { .. } => t.quiz_hint_ordering(),
+        View::Matching { .. } => t.quiz_hint_matching(),
+    }
+}
+
+const NUMBER_KEYS: [Key; 9] =
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+
+fn keyboard(ui: &egui::Ui, state: &mut QuizState, view: &View) {
+    if ui.ctx().text_edit_focused() {
+        return;
+    }
+    let pressed: Option<usize> = ui.input(|i| NUMBER_KEYS.iter().position(|k| i.key_pressed(*k)));
+    let (up, down) = ui.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
+    let p = &mut state.pending;
+    match view {
+        View::Single { options } => {
+            if let Some(n) = pressed.filter(|n| *n < options.len()) {
+                p.single = Some(n);
+            }
+        }
+        View::Multiple { options } => {
+            if let Some(n) = pressed.filter(|n| *n < options.len())
+                && !p.multiple.remove(&n)
+            {
+                p.multiple.insert(n);
+            }
+        }
+        View::TrueFalse => match pressed {
+            Some(0) => p.truth = Some(true),
+            Some(1) => p.truth = Some(false),
+            _ => {}
+        },
+        View::Ordering { steps } => {
+            if let Some(n) = pressed.filter(|n| *n < steps.len()) {
+                p.picked = Some(n);
+            }
+            if let Some(pos) = p.picked {
+                if up && pos > 0 {
+                    p.order.swap(pos, pos - 1);
+                    p.picked = Some(pos - 1);
+                } else if down && pos + 1 < p.order.len() {
+                    p.order.swap(pos, pos + 1);
+                    p.picked = Some(pos + 1);
+                }
+            }
+        }
+        View::Matching { .. } => {}
+    }
+}
+
+fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
+    let p = &mut state.pending;
+    match view {
+        View::Single { options } => {
+            for (i, option) in options.iter().enumerate() {
+                if ui.radio(p.single == Some(i), format!("{}. {option}", i + 1)).clicked() {
+                    p.single = Some(i);
+                }
+            }
+        }
+        View::Multiple { options } => {
+            for (i, option) in options.iter().enumerate() {
+                let mut on = p.multiple.contains(&i);
+                if ui.checkbox(&mut on, format!("{}. {option}", i + 1)).changed() {
+                    if on { p.multiple.insert(i) } else { p.multiple.remove(&i) };
+                }
+            }
+        }
+        View::TrueFalse => {
+            if ui.radio(p.truth == Some(true), format!("1. {}", t.quiz_true())).clicked() {
+                p.truth = Some(true);
+            }
+            if ui.radio(p.truth == Some(false), format!("2. {}", t.quiz_false())).clicked() {
+                p.truth = Some(false);
+            }
+        }
+        View::Ordering { steps } => {
+            let count = p.order.len();
+            for pos in 0..count {
+                let Some(step) = p.order.get(pos).and_then(|&s| steps.get(s)) else { continue };
+                ui.horizontal_wrapped(|ui| {
+                    let up = ui.add_enabled(pos > 0, egui::Button::new(t.quiz_move_up()));
+                    let down = ui.add_enabled(pos + 1 < count, egui::Button::new(t.quiz_move_down()));
+                    let picked = p.picked == Some(pos);
+                    if ui.selectable_label(picked, format!("{}. {step}", pos + 1)).clicked() {
+                        p.picked = Some(pos);
+                    }
+                    if up.clicked() {
+                        p.order.swap(pos, pos - 1);
+                        p.picked = Some(pos - 1);
+                    } else if down.clicked() {
+                        p.order.swap(pos, pos + 1);
+                        p.picked = Some(pos + 1);
+                    }
+                });
+            }
+        }
+        View::Matching { left, right } => {
+            egui::Grid::new("matching").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
+                for (i, l) in left.iter().enumerate() {
+                    let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
+                    let chosen = p.matching.get(i).copied().flatten();
+                    let text = chosen.and_then(|c| right.get(c)).cloned().unwrap_or_else(|| t.quiz_choose());
+                    let combo = egui::ComboBox::from_id_salt(("match", i)).selected_text(text).width(320.0).show_ui(ui, |ui| {
+                        for (j, r) in right.iter().enumerate() {
+                            if ui.selectable_label(chosen == Some(j), r).clicked()
+                                && let Some(slot) = p.matching.get_mut(i)
+                            {
+                                *slot = Some(j);
+                            }
+                        }
+                    });
+                    combo.response.labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
+        }
+    }
+}
+
+/// The right (or given) answer in words.
+fn answer_text_ui(ui: &mut egui::Ui, t: &I18n, view: &View, answer: &Answer) {
+    match (view, answer) {
+        (View::Single { options }, Answer::Single(i)) => {
+            ui.label(options.get(*i).cloned().unwrap_or_default());
+        }
+        (View::Multiple { options }, Answer::Multiple(set)) => {
+            for i in set {
+                ui.label(format!("• {}", options.get(*i).cloned().unwrap_or_default()));
+            }
+        }
+        (View::TrueFalse, Answer::TrueFalse(b)) => {
+            ui.label(if *b { t.quiz_true() } else { t.quiz_false() });
+        }
+        (View::Ordering { steps }, Answer::Ordering(order)) => {
+            for (pos, s) in order.iter().enumerate() {
+                ui.label(format!("{}. {}", pos + 1, steps.get(*s).cloned().unwrap_or_default()));
+            }
+        }
+        (View::Matching { left, right }, Answer::Matching(chosen)) => {
+            for (l, r) in left.iter().zip(chosen) {
+                ui.label(format!("{l} — {}", right.get(*r).cloned().unwrap_or_default()));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn result_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState, result: &QuizResult, pass_mark: u8) {
+    let t = &app.t;
+    let pal = theme::palette(app.settings.theme);
+    ui.heading(t.quiz_result_title());
+    ui.label(RichText::new(t.quiz_score(result.max, result.percent, result.score)).text_style(theme::h2()));
+    let (verdict, color) = if result.passed { (t.quiz_passed(pass_mark), pal.good) } else { (t.quiz_not_passed(pass_mark), pal.bad) };
+    ui.label(RichText::new(verdict).color(color).text_style(theme::h3()));
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        if big_button(ui, t.quiz_retry()).clicked() {
+            command = Some(Command::RetryQuiz);
+        }
+        if big_button(ui, t.lesson_back_to_module()).clicked() {
+            command = Some(Command::Go(Screen::Module(state.module)));
+        }
+    });
+    if !result.wrong.is_empty() {
+        ui.add_space(10.0);
+        ui.label(RichText::new(t.quiz_review()).text_style(theme::h2()));
+        for review in &result.wrong {
+            egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(format!("{}. {}", review.index + 1, review.presented.question.prompt)).strong());
+                ui.label(RichText::new(t.quiz_your_answer()).color(pal.bad));
+                match &review.given {
+                    Some(given) => answer_text_ui(ui, t, &review.presented.view, given),
+                    None => {
+                        ui.label("—");
+                    }
+                }
+                ui.label(RichText::new(t.quiz_right_answer()).color(pal.good));
+                answer_text_ui(ui, t, &review.presented.view, &review.right);
+                ui.label(RichText::new(t.quiz_explanation()).strong());
+                ui.label(&review.presented.question.explanation);
+            });
+        }
+    }
+    if let Some(command) = command {
+        app.push(command);
+    }
+}
+
+fn leave_modal(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
+    let t = &app.t;
+    let mut leave = false;
+    let modal = egui::Modal::new(egui::Id::unique("leave_quiz")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.label(RichText::new(t.quiz_leave_title()).text_style(theme::h3()));
+        ui.label(t.quiz_leave_body());
+        ui.horizontal(|ui| {
+            if big_button(ui, t.quiz_leave_confirm()).clicked() {
+                leave = true;
+            }
+            if big_button(ui, t.quiz_leave_cancel()).clicked() {
+                state.confirm_leave = false;
+            }
+        });
+    });
+    if modal.should_close() {
+        state.confirm_leave = false;
+    }
+    if leave {
+        app.push(Command::LeaveQuiz);
+    }
+}

@@ -1,0 +1,246 @@
+//! The learner's whole journey through the real UI (no GPU): add a learner, read every lesson of a module,
+//! pass the quiz, see "Hoàn thành", restart on the same data folder and find it still complete with
+//! "Tiếp tục" pointing at the next module; and fail a quiz, review, retry with a different draw.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kynangso::app::App;
+use kynangso::command::Screen;
+use kynangso::quiz::{Answer, View, right_answer};
+use kynangso::records::{EventKind, Resume};
+
+/// Tall enough that the end of every lesson is on screen, so reading it is what a learner does.
+fn harness(data_dir: &Path) -> Harness<'static, App> {
+    let catalog = Arc::new(kynangso::content::embedded().unwrap());
+    let mut app = App::new(catalog, data_dir.to_path_buf());
+    app.next_seed = 42;
+    let mut h = Harness::builder()
+        .with_size([1200.0, 40_000.0])
+        .with_context_setup(kynangso::ui::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
+    h.get_by_label("Thêm học viên").click();
+    h.run();
+    type_into(h, "Họ và tên", name);
+    if !unit.is_empty() {
+        type_into(h, "Đơn vị (xã/phường)", unit);
+    }
+    h.get_by_label("Lưu và bắt đầu học").click();
+    h.run();
+}
+
+const NUMBERS: [Key; 9] =
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+
+/// Answers the current question as a learner would: the right answer, or a wrong one.
+fn answer_current(h: &mut Harness<'_, App>, right: bool) {
+    let presented = h.state().quiz.as_ref().unwrap().session.current().unwrap().clone();
+    let correct = right_answer(&presented);
+    match (&presented.view, correct) {
+        (View::Single { options }, Answer::Single(i)) => {
+            let pick = if right { i } else { (i + 1) % options.len() };
+            h.get_by_label(&format!("{}. {}", pick + 1, options[pick])).click();
+        }
+        (View::Multiple { options }, Answer::Multiple(set)) => {
+            for i in 0..options.len() {
+                let choose = if right { set.contains(&i) } else { !set.contains(&i) };
+                if choose {
+                    h.get_by_label(&format!("{}. {}", i + 1, options[i])).click();
+                }
+            }
+        }
+        (View::TrueFalse, Answer::TrueFalse(b)) => {
+            let say_true = b == right;
+            h.get_by_label(if say_true { "1. Đúng" } else { "2. Sai" }).click();
+        }
+        (View::Ordering { .. }, Answer::Ordering(target)) => {
+            if right {
+                // Keyboard only: pick a step by its number, move it up with the arrow key.
+                for (k, step) in target.iter().enumerate() {
+                    let order = h.state().quiz.as_ref().unwrap().pending.order.clone();
+                    let pos = order.iter().position(|s| s == step).unwrap();
+                    h.key_press(NUMBERS[pos]);
+                    h.run();
+                    for _ in k..pos {
+                        h.key_press(Key::ArrowUp);
+                        h.run();
+                    }
+                }
+            }
+            // Left as shown, an ordering is always wrong (it is never shown in order).
+        }
+        (View::Matching { left, .. }, Answer::Matching(chosen)) => {
+            // Drop-down lists: set what the learner picks in each.
+            let n = left.len();
+            let picks: Vec<Option<usize>> =
+                (0..n).map(|i| Some(if right { chosen[i] } else { chosen[(i + 1) % n] })).collect();
+            h.state_mut().quiz.as_mut().unwrap().pending.matching = picks;
+        }
+        other => panic!("answer does not fit the question: {other:?}"),
+    }
+    h.run();
+    h.get_by_label("Trả lời").click();
+    h.run();
+    h.get_by_label(if right { "Đúng rồi!" } else { "Chưa đúng." });
+    let last = {
+        let s = &h.state().quiz.as_ref().unwrap().session;
+        s.index() + 1 == s.len()
+    };
+    h.get_by_label(if last { "Xem kết quả" } else { "Câu tiếp theo" }).click();
+    h.run();
+}
+
+fn take_quiz(h: &mut Harness<'_, App>, wrong: usize) {
+    let total = h.state().quiz.as_ref().unwrap().session.len();
+    for i in 0..total {
+        answer_current(h, i >= wrong);
+    }
+}
+
+#[test]
+fn read_everything_pass_the_quiz_and_stay_complete_after_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Ai đang học?");
+    add_learner(&mut h, "  Nguyễn Văn An ", "Xã Yên Khánh");
+    assert_eq!(h.state().screen, Screen::Home);
+    h.get_by_label("Nguyễn Văn An");
+    h.get_by_label("Tiếp tục").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Lesson { module: 0, lesson: 0 });
+
+    // Read every lesson of the first module, one after the other.
+    let lessons = h.state().catalog.modules[0].lessons.len();
+    for _ in 1..lessons {
+        h.get_by_label("Bài tiếp theo »").click();
+        h.run();
+    }
+    h.get_by_label("Về trang học phần").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Module(0));
+    assert_eq!(h.query_all_by_label("Đã đọc").count(), lessons);
+
+    h.get_by_label("Làm bài kiểm tra").click();
+    h.run();
+    h.get_by_label("Câu 1/10");
+    take_quiz(&mut h, 0);
+    h.get_by_label("Điểm: 10/10 câu đúng (100%)");
+    h.get_by_label("Đạt (cần 80%). Chúc mừng anh/chị!");
+
+    let events: Vec<EventKind> =
+        h.state().records.as_ref().unwrap().events().iter().filter_map(|e| e.kind.clone()).collect();
+    assert_eq!(events.iter().filter(|k| matches!(k, EventKind::LessonViewed { .. })).count(), lessons);
+    assert!(events.iter().any(|k| matches!(k, EventKind::QuizAttempted { score: 10, max: 10, passed: true, .. })));
+    assert_eq!(events.iter().filter(|k| matches!(k, EventKind::ModuleCompleted { module } if module == "bao-cao")).count(), 1);
+
+    h.get_by_label("Trang chủ").click();
+    h.run();
+    assert!(h.query_by_label_contains("Hoàn thành ngày").is_some());
+
+    // Restart on the same data folder.
+    drop(h);
+    let mut h = harness(dir.path());
+    h.get_by_label("Nguyễn Văn An — Xã Yên Khánh").click();
+    h.run();
+    assert!(h.query_by_label_contains("Hoàn thành ngày").is_some());
+    assert_eq!(
+        h.state().resume_point(),
+        Some(Resume::Lesson { module: "khai-sinh".into(), lesson: "quy-dinh-chung".into() })
+    );
+    h.get_by_label("Tiếp tục").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Lesson { module: 1, lesson: 0 });
+}
+
+#[test]
+fn fail_review_and_retry_with_a_different_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    add_learner(&mut h, "Trần Thị Hoa", "Xã Kim Sơn");
+    h.state_mut().start_quiz(2);
+    h.run();
+    let first_draw: Vec<String> =
+        h.state().quiz.as_ref().unwrap().session.questions().iter().map(|p| p.question.id.clone()).collect();
+    take_quiz(&mut h, 4);
+    h.get_by_label("Điểm: 6/10 câu đúng (60%)");
+    h.get_by_label("Chưa đạt (cần 80%). Hãy xem lại các câu sai bên dưới rồi làm lại.");
+    h.get_by_label("Xem lại các câu sai");
+    assert_eq!(h.query_all_by_label("Câu trả lời của anh/chị:").count(), 4);
+
+    h.get_by_label("Làm lại").click();
+    h.run();
+    h.get_by_label("Câu 1/10");
+    let second_draw: Vec<String> =
+        h.state().quiz.as_ref().unwrap().session.questions().iter().map(|p| p.question.id.clone()).collect();
+    assert_ne!(first_draw, second_draw);
+    let attempts = h
+        .state()
+        .records
+        .as_ref()
+        .unwrap()
+        .events()
+        .iter()
+        .filter(|e| matches!(e.kind, Some(EventKind::QuizAttempted { passed: false, score: 6, .. })))
+        .count();
+    assert_eq!(attempts, 1);
+}
+
+#[test]
+fn leaving_a_quiz_midway_asks_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    add_learner(&mut h, "Lê Văn Bình", "");
+    h.state_mut().start_quiz(0);
+    h.run();
+    answer_current(&mut h, true);
+    h.get_by_label("Thoát bài kiểm tra").click();
+    h.run();
+    h.get_by_label("Thoát giữa chừng?");
+    h.get_by_label("Thoát").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Module(0));
+    let attempts = h.state().records.as_ref().unwrap().events().iter().filter(|e| e.kind_name() == "quiz_attempted").count();
+    assert_eq!(attempts, 0);
+}
+
+#[test]
+fn search_ignores_diacritics_and_bad_names_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    add_learner(&mut h, "Nguyễn Văn An", "Phường Nam Định");
+    h.get_by_label("Đổi học viên").click();
+    h.run();
+    add_learner(&mut h, "Đỗ Thị Lan", "Xã Kim Sơn");
+    h.get_by_label("Đổi học viên").click();
+    h.run();
+    type_into(&mut h, "Tìm học viên", "nguyen van an");
+    assert!(h.query_by_label("Nguyễn Văn An — Phường Nam Định").is_some());
+    assert!(h.query_by_label("Đỗ Thị Lan — Xã Kim Sơn").is_none());
+
+    h.get_by_label("Thêm học viên").click();
+    h.run();
+    h.get_by_label("Lưu và bắt đầu học").click();
+    h.run();
+    h.get_by_label("Hãy nhập họ và tên của học viên.");
+    type_into(&mut h, "Họ và tên", &"A".repeat(200));
+    h.get_by_label("Lưu và bắt đầu học").click();
+    h.run();
+    h.get_by_label("Họ và tên dài quá 100 ký tự. Hãy viết ngắn lại.");
+    assert_eq!(h.state().records.as_ref().unwrap().progress().learners().len(), 2);
+}
