@@ -26,9 +26,7 @@ fn main() {
     let (vi, en) = (&per_lang[0], &per_lang[1]);
     for (key, (vars, file)) in vi {
         match en.get(key) {
-            None => errors.push(format!(
-                "i18n/en: key `{key}` (from i18n/vi/{file}) is missing"
-            )),
+            None => errors.push(format!("i18n/en: key `{key}` (from i18n/vi/{file}) is missing")),
             Some((en_vars, _)) if en_vars != vars => errors.push(format!(
                 "i18n: key `{key}` takes {vars:?} in vi but {en_vars:?} in en"
             )),
@@ -37,9 +35,7 @@ fn main() {
     }
     for (key, (_, file)) in en {
         if !vi.contains_key(key) {
-            errors.push(format!(
-                "i18n/vi: key `{key}` (from i18n/en/{file}) is missing"
-            ));
+            errors.push(format!("i18n/vi: key `{key}` (from i18n/en/{file}) is missing"));
         }
     }
     if !errors.is_empty() {

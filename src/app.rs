@@ -59,7 +59,10 @@ impl App {
             Ok((records, report)) => {
                 if report.torn_tail.is_some() || !report.bad_lines.is_empty() {
                     log::warn!("journal repaired: {report:?}");
-                    notice = Some(Notice { text: t.journal_repaired(), is_error: true });
+                    notice = Some(Notice {
+                        text: t.journal_repaired(),
+                        is_error: true,
+                    });
                 }
                 Some(records)
             }
@@ -126,6 +129,7 @@ impl App {
         }
     }
 
+    #[allow(clippy::needless_pass_by_value)] // commands are consumed by value from the queue
     fn apply(&mut self, command: Command) {
         match command {
             Command::Go(screen) => self.screen = screen,
@@ -180,7 +184,9 @@ impl App {
     /// Opens the quiz of `module` (without recording anything yet).
     pub fn start_quiz(&mut self, module: usize) {
         let catalog = self.catalog.clone();
-        let Some(m) = catalog.modules.get(module) else { return };
+        let Some(m) = catalog.modules.get(module) else {
+            return;
+        };
         let seed = self.take_seed();
         let session = QuizSession::new(&m.questions, m.meta.quiz_draw, m.meta.pass_mark, seed);
         self.quiz = Some(ui::quiz::QuizState::new(module, session));
@@ -191,7 +197,12 @@ impl App {
         let Some(quiz) = &mut self.quiz else { return };
         let result = quiz.session.result();
         let duration = quiz.started.elapsed().as_secs();
-        let module_id = self.catalog.modules.get(quiz.module).map(|m| m.meta.id.clone()).unwrap_or_default();
+        let module_id = self
+            .catalog
+            .modules
+            .get(quiz.module)
+            .map(|m| m.meta.id.clone())
+            .unwrap_or_default();
         let kind = result.event_kind(&module_id, duration);
         quiz.result = Some(result);
         self.record(kind);
@@ -212,18 +223,26 @@ impl App {
                         self.notice = None;
                     }
                 } else {
-                    self.notice = Some(Notice { text: self.t.module_completed_notice(titles.join(", ")), is_error: false });
+                    self.notice = Some(Notice {
+                        text: self.t.module_completed_notice(titles.join(", ")),
+                        is_error: false,
+                    });
                 }
             }
             Err(e) => {
                 log::error!("recording: {e}");
-                self.notice = Some(Notice { text: store_message(&self.t, &e), is_error: true });
+                self.notice = Some(Notice {
+                    text: store_message(&self.t, &e),
+                    is_error: true,
+                });
             }
         }
     }
 
     fn lesson_viewed(&mut self, module: usize, lesson: usize) {
-        let Some(m) = self.catalog.modules.get(module) else { return };
+        let Some(m) = self.catalog.modules.get(module) else {
+            return;
+        };
         let Some(l) = m.lessons.get(lesson) else { return };
         let Some(records) = &self.records else { return };
         let Some(learner) = records.current else { return };
@@ -232,7 +251,10 @@ impl App {
             .module(records.progress().resolve(learner), &m.meta.id)
             .is_some_and(|p| p.lessons_viewed.contains(&l.meta.id));
         if !seen {
-            let kind = EventKind::LessonViewed { module: m.meta.id.clone(), lesson: l.meta.id.clone() };
+            let kind = EventKind::LessonViewed {
+                module: m.meta.id.clone(),
+                lesson: l.meta.id.clone(),
+            };
             self.record(kind);
         }
     }
@@ -268,7 +290,10 @@ impl App {
     pub fn resume_point(&self) -> Option<Resume> {
         let records = self.records.as_ref()?;
         let learner = records.current?;
-        Some(crate::records::resume(records.progress(), records.progress().resolve(learner)))
+        Some(crate::records::resume(
+            records.progress(),
+            records.progress().resolve(learner),
+        ))
     }
 
     fn continue_learning(&mut self) {
@@ -295,12 +320,20 @@ impl App {
     }
 
     fn step_lesson(&mut self, forward: bool) {
-        let Screen::Lesson { module, lesson } = self.screen else { return };
+        let Screen::Lesson { module, lesson } = self.screen else {
+            return;
+        };
         let count = self.catalog.modules.get(module).map_or(0, |m| m.lessons.len());
         self.screen = match (forward, lesson) {
-            (true, l) if l + 1 < count => Screen::Lesson { module, lesson: l + 1 },
+            (true, l) if l + 1 < count => Screen::Lesson {
+                module,
+                lesson: l + 1,
+            },
             (true, _) | (false, 0) => Screen::Module(module),
-            (false, l) => Screen::Lesson { module, lesson: l - 1 },
+            (false, l) => Screen::Lesson {
+                module,
+                lesson: l - 1,
+            },
         };
     }
 
@@ -313,7 +346,10 @@ impl App {
             }
             Err(e) => {
                 log::error!("saving settings in {}: {e}", self.data_dir.display());
-                self.notice = Some(Notice { text: self.t.error_settings_save(), is_error: true });
+                self.notice = Some(Notice {
+                    text: self.t.error_settings_save(),
+                    is_error: true,
+                });
             }
         }
     }

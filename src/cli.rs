@@ -17,7 +17,7 @@ use crate::paths;
 #[derive(Debug, Parser)]
 #[command(name = "kynangso", version, about)]
 pub struct Cli {
-    /// Data folder (default: KYNANGSO_DATA_DIR, then kynangso-data next to the program, then the OS data folder)
+    /// Data folder (default: `KYNANGSO_DATA_DIR`, then kynangso-data next to the program, then the OS data folder)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Interface language for messages: vi or en
@@ -37,18 +37,28 @@ pub enum Cmd {
     },
     /// Open the window, draw every main screen once, print the time to first frame, exit
     SmokeTest,
+    /// Write completion records: csv, xlsx, json (for import on another PC), xapi or pdf certificates
+    Export {
+        /// csv, xlsx, json, xapi or pdf
+        #[arg(long, value_parser = ["csv", "xlsx", "json", "xapi", "pdf"])]
+        format: String,
+        /// The file to write
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Merge records exported with `export --format json` on other PCs
+    Import {
+        /// Exchange files (.json)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// The language for command-line messages.
 #[must_use]
 pub fn cli_lang(flag: Option<&str>) -> Lang {
     flag.and_then(Lang::from_locale)
-        .or_else(|| {
-            std::env::var("LANG")
-                .ok()
-                .as_deref()
-                .and_then(Lang::from_locale)
-        })
+        .or_else(|| std::env::var("LANG").ok().as_deref().and_then(Lang::from_locale))
         .unwrap_or_default()
 }
 
@@ -63,6 +73,10 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
     match cli.command {
         Some(Cmd::CheckContent { dir }) => check_content(&t, dir.as_deref()),
         Some(Cmd::SmokeTest) => open_window(&t, cli.data_dir.as_deref(), started, true),
+        Some(Cmd::Export { format, out }) => {
+            crate::cli_records::export(&t, cli.data_dir.as_deref(), &format, &out)
+        }
+        Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
     }
 }

@@ -46,7 +46,10 @@ pub enum Command {
     /// Add the learner typed in the form.
     AddLearner,
     /// The end of a lesson came into view: it counts as read.
-    LessonReachedEnd { module: usize, lesson: usize },
+    LessonReachedEnd {
+        module: usize,
+        lesson: usize,
+    },
     /// Open where the current learner left off.
     Continue,
     /// Start the quiz of a module.

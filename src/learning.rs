@@ -8,7 +8,9 @@ use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use crate::content::Catalog;
-use crate::records::{Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed};
+use crate::records::{
+    Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed,
+};
 use crate::text;
 
 /// The file holding this PC's device id.
@@ -81,7 +83,10 @@ pub struct Records {
 /// keep theirs; the device id only tells where an event was recorded).
 fn device_id(data_dir: &Path) -> Uuid {
     let path = data_dir.join(DEVICE_FILE);
-    if let Some(id) = std::fs::read_to_string(&path).ok().and_then(|s| Uuid::parse_str(s.trim()).ok()) {
+    if let Some(id) = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|s| Uuid::parse_str(s.trim()).ok())
+    {
         return id;
     }
     let id = Uuid::new_v4();
@@ -96,11 +101,22 @@ impl Records {
     ///
     /// # Errors
     /// [`StoreError`] when the journal is locked by another copy or cannot be read.
-    pub fn open(data_dir: &Path, catalog: &Catalog, clock: Clock) -> Result<(Records, OpenReport), StoreError> {
+    pub fn open(
+        data_dir: &Path,
+        catalog: &Catalog,
+        clock: Clock,
+    ) -> Result<(Records, OpenReport), StoreError> {
         let (journal, report) = Journal::open(data_dir, clock())?;
         let specs = ModuleSpec::from_catalog(catalog);
         let progress = fold(journal.events(), &specs);
-        let records = Records { journal, specs, progress, device: device_id(data_dir), clock, current: None };
+        let records = Records {
+            journal,
+            specs,
+            progress,
+            device: device_id(data_dir),
+            clock,
+            current: None,
+        };
         Ok((records, report))
     }
 
@@ -134,7 +150,14 @@ impl Records {
         let learner = self.progress.resolve(learner);
         let completed = newly_completed(&self.progress, learner);
         for module in &completed {
-            let event = Event::new(learner, self.device, (self.clock)(), EventKind::ModuleCompleted { module: module.clone() });
+            let event = Event::new(
+                learner,
+                self.device,
+                (self.clock)(),
+                EventKind::ModuleCompleted {
+                    module: module.clone(),
+                },
+            );
             self.journal.append(&event)?;
         }
         if !completed.is_empty() {
@@ -150,7 +173,14 @@ impl Records {
     pub fn add_learner(&mut self, new: NewLearner) -> Result<Uuid, StoreError> {
         let id = Uuid::new_v4();
         let opt = |s: String| if s.is_empty() { None } else { Some(s) };
-        self.record(id, EventKind::LearnerCreated { name: new.name, unit: opt(new.unit), position: opt(new.position) })?;
+        self.record(
+            id,
+            EventKind::LearnerCreated {
+                name: new.name,
+                unit: opt(new.unit),
+                position: opt(new.position),
+            },
+        )?;
         self.current = Some(id);
         Ok(id)
     }
@@ -172,17 +202,24 @@ impl Records {
             .progress
             .learners()
             .iter()
-            .filter(|l| query.trim().is_empty() || text::matches(&l.name, query) || text::matches(&l.unit, query))
+            .filter(|l| {
+                query.trim().is_empty() || text::matches(&l.name, query) || text::matches(&l.unit, query)
+            })
             .collect();
-        list.sort_by(|a, b| b.last_activity.or(b.created_at).cmp(&a.last_activity.or(a.created_at)));
+        list.sort_by_key(|l| std::cmp::Reverse(l.last_activity.or(l.created_at)));
         list
     }
 
     /// Units already used on this PC, for suggestions, sorted.
     #[must_use]
     pub fn units(&self) -> Vec<String> {
-        let mut units: Vec<String> =
-            self.progress.learners().iter().map(|l| l.unit.clone()).filter(|u| !u.is_empty()).collect();
+        let mut units: Vec<String> = self
+            .progress
+            .learners()
+            .iter()
+            .map(|l| l.unit.clone())
+            .filter(|u| !u.is_empty())
+            .collect();
         units.sort();
         units.dedup();
         units
@@ -199,7 +236,13 @@ mod tests {
         assert_eq!(ok.name, "Nguyễn Văn An");
         assert_eq!(ok.unit, "Xã Yên Khánh");
         assert_eq!(NewLearner::parse("   ", "", ""), Err(LearnerError::EmptyName));
-        assert_eq!(NewLearner::parse(&"a".repeat(200), "", ""), Err(LearnerError::NameTooLong));
-        assert_eq!(NewLearner::parse("An", &"x".repeat(101), ""), Err(LearnerError::FieldTooLong));
+        assert_eq!(
+            NewLearner::parse(&"a".repeat(200), "", ""),
+            Err(LearnerError::NameTooLong)
+        );
+        assert_eq!(
+            NewLearner::parse("An", &"x".repeat(101), ""),
+            Err(LearnerError::FieldTooLong)
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Kỹ Năng Số: an offline desktop app that teaches commune officials and citizens to use digital
 //! government (the provincial reporting system, online birth registration, online payment of fees,
-//! VNeID sign-in and digital safety).
+//! `VNeID` sign-in and digital safety).
 //!
 //! The core (`content`, `i18n`, `settings`, `paths`) has no window; `ui` and `app` draw with egui; `cli`
 //! holds the sub-commands. See ARCHITECTURE.md.
@@ -8,6 +8,7 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod cli_records;
 pub mod command;
 pub mod content;
 pub mod export;
@@ -17,7 +18,7 @@ pub mod paths;
 pub mod quiz;
 pub mod records;
 pub mod settings;
-pub mod text;
 pub mod sim;
+pub mod text;
 pub mod ui;
 pub mod window;

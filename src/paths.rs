@@ -23,10 +23,8 @@ pub fn resolve(flag: Option<&Path>, env: Option<&str>, exe: Option<&Path>) -> Pa
     {
         return portable;
     }
-    directories::ProjectDirs::from("vn", "KyNangSo", "kynangso").map_or_else(
-        || PathBuf::from(PORTABLE_DIR),
-        |p| p.data_dir().to_path_buf(),
-    )
+    directories::ProjectDirs::from("vn", "KyNangSo", "kynangso")
+        .map_or_else(|| PathBuf::from(PORTABLE_DIR), |p| p.data_dir().to_path_buf())
 }
 
 /// Resolves the data folder for this process.
@@ -47,16 +45,10 @@ mod tests {
         let exe = tmp.path().join("kynangso.exe");
         let flag = tmp.path().join("flag");
         assert_eq!(resolve(Some(&flag), Some("/env"), Some(&exe)), flag);
-        assert_eq!(
-            resolve(None, Some("/env"), Some(&exe)),
-            PathBuf::from("/env")
-        );
+        assert_eq!(resolve(None, Some("/env"), Some(&exe)), PathBuf::from("/env"));
         let os = resolve(None, None, Some(&exe));
         assert_ne!(os, tmp.path().join(PORTABLE_DIR));
         std::fs::create_dir(tmp.path().join(PORTABLE_DIR)).unwrap();
-        assert_eq!(
-            resolve(None, Some(""), Some(&exe)),
-            tmp.path().join(PORTABLE_DIR)
-        );
+        assert_eq!(resolve(None, Some(""), Some(&exe)), tmp.path().join(PORTABLE_DIR));
     }
 }

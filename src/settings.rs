@@ -38,7 +38,12 @@ pub struct Settings {
     /// Text size in percent, 100–200.
     pub text_size: u16,
     pub theme: Theme,
+    /// The `account.homePage` of xAPI actors; the trainer sets their organisation's address.
+    pub xapi_home_page: String,
 }
+
+/// The placeholder xAPI home page until a trainer sets a real one.
+pub const XAPI_HOME_PAGE_PLACEHOLDER: &str = "https://kynangso.invalid";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -46,6 +51,7 @@ impl Default for Settings {
             language: Lang::Vi,
             text_size: 120,
             theme: Theme::Light,
+            xapi_home_page: XAPI_HOME_PAGE_PLACEHOLDER.to_owned(),
         }
     }
 }
@@ -111,6 +117,7 @@ mod tests {
             language: Lang::En,
             text_size: 180,
             theme: Theme::HighContrast,
+            xapi_home_page: "https://lrs.example.vn".into(),
         };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), s);

@@ -7,7 +7,12 @@ use unicode_normalization::char::is_combining_mark;
 /// Trimmed, inner runs of spaces collapsed, NFC.
 #[must_use]
 pub fn clean(input: &str) -> String {
-    input.split_whitespace().collect::<Vec<_>>().join(" ").nfc().collect()
+    input
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
 }
 
 /// The search key: no diacritics (đ counts as d), lower case, single spaces.

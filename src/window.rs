@@ -31,9 +31,7 @@ impl eframe::App for Shell {
         if !self.first_frame_done {
             self.first_frame_done = true;
             if let Some(smoke) = &self.smoke {
-                smoke
-                    .first_frame_ms
-                    .set(Some(self.started.elapsed().as_millis()));
+                smoke.first_frame_ms.set(Some(self.started.elapsed().as_millis()));
             }
         }
         if let Some(smoke) = &mut self.smoke {
@@ -70,10 +68,7 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
     let mut screens = vec![Screen::Learners, Screen::Home];
     for (i, m) in catalog.modules.iter().enumerate() {
         screens.push(Screen::Module(i));
-        screens.push(Screen::Lesson {
-            module: i,
-            lesson: 0,
-        });
+        screens.push(Screen::Lesson { module: i, lesson: 0 });
         screens.push(Screen::Lesson {
             module: i,
             lesson: m.lessons.len().saturating_sub(1),
@@ -119,6 +114,7 @@ pub struct SmokeReport {
 ///
 /// # Errors
 /// eframe's error when the window or the renderer cannot start.
+#[allow(clippy::needless_pass_by_value)] // the path moves into the app inside a closure
 pub fn run(
     catalog: Arc<Catalog>,
     data_dir: PathBuf,

@@ -1,6 +1,12 @@
 //! Each content rule of design Part A has a fixture that breaks it, and each is reported with its file and
 //! line. The fixtures start from one small valid module and change one thing.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::path::Path;
 
 use kynangso::content::{DirSource, Issue, Problem, load};
@@ -69,16 +75,36 @@ fn valid_fixture_loads() {
 
 #[test]
 fn unknown_field_is_rejected_with_its_line() {
-    let issue = only_issue(|r| edit(r, "module.json", "\"order\": 1,", "\"order\": 1,\n  \"colour\": \"red\","));
+    let issue = only_issue(|r| {
+        edit(
+            r,
+            "module.json",
+            "\"order\": 1,",
+            "\"order\": 1,\n  \"colour\": \"red\",",
+        )
+    });
     assert!(issue.file.ends_with("01-thu/module.json"));
     assert_eq!(issue.line, 4);
-    assert!(matches!(&issue.problem, Problem::Json(d) if d.contains("colour")), "{issue:?}");
+    assert!(
+        matches!(&issue.problem, Problem::Json(d) if d.contains("colour")),
+        "{issue:?}"
+    );
 }
 
 #[test]
 fn unknown_field_in_a_question_is_rejected() {
-    let issue = only_issue(|r| edit(r, "quiz.json", "\"answer\": true,", "\"answer\": true, \"hint\": \"x\","));
-    assert!(matches!(&issue.problem, Problem::Json(d) if d.contains("hint")), "{issue:?}");
+    let issue = only_issue(|r| {
+        edit(
+            r,
+            "quiz.json",
+            "\"answer\": true,",
+            "\"answer\": true, \"hint\": \"x\",",
+        )
+    });
+    assert!(
+        matches!(&issue.problem, Problem::Json(d) if d.contains("hint")),
+        "{issue:?}"
+    );
     assert_eq!(issue.line, 5);
 }
 
@@ -117,10 +143,19 @@ fn duplicate_module_id_is_rejected() {
         for f in ["01-mot.md", "quiz.json", "so-do.svg"] {
             std::fs::copy(r.join("01-thu").join(f), other.join(f)).unwrap();
         }
-        std::fs::write(other.join("module.json"), MODULE.replace("\"order\": 1", "\"order\": 2")).unwrap();
+        std::fs::write(
+            other.join("module.json"),
+            MODULE.replace("\"order\": 1", "\"order\": 2"),
+        )
+        .unwrap();
     })
     .unwrap_err();
-    assert!(issues.iter().any(|i| i.problem == Problem::DuplicateId("thu".into())), "{issues:#?}");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.problem == Problem::DuplicateId("thu".into())),
+        "{issues:#?}"
+    );
 }
 
 #[test]

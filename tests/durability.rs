@@ -7,6 +7,15 @@
 //! nothing needs building first. `KYNANGSO_KILLS` sets the number of kills (default 50) and
 //! `KYNANGSO_KILL_SEED` replays a run's random moments (the seed is printed).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::collections::HashSet;
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
@@ -116,10 +125,7 @@ fn killed_writer_loses_nothing_it_reported_saved() {
         let reader = std::thread::spawn(move || {
             // Only whole lines: a line cut by the kill is not a report.
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(id) = line
-                    .strip_prefix(SAVED)
-                    .and_then(|id| Uuid::parse_str(id).ok())
-                {
+                if let Some(id) = line.strip_prefix(SAVED).and_then(|id| Uuid::parse_str(id).ok()) {
                     let _ = tx.send(id);
                 }
             }

@@ -1,6 +1,15 @@
 //! The CSV roster: RFC 4180 with a BOM, read back with the csv crate, equals the roster; header and
 //! status words in the UI language; formula-like cells neutralised; NFD in, NFC out.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use export_fixture::{NAME_B, nfc, roster};
@@ -44,18 +53,9 @@ fn expected(rows: &[RosterRow]) -> Vec<Vec<String>> {
 }
 
 fn read_back(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
-    let body = bytes
-        .strip_prefix(BOM)
-        .expect("CSV starts with a UTF-8 BOM");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(body);
-    let header = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let body = bytes.strip_prefix(BOM).expect("CSV starts with a UTF-8 BOM");
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(body);
+    let header = reader.headers().unwrap().iter().map(str::to_owned).collect();
     let rows = reader
         .records()
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())

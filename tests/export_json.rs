@@ -1,12 +1,19 @@
 //! The exchange file: export → parse gives the same events (unknown kinds kept untouched), NFD comes
 //! back NFC, and every kind of bad file is rejected with its own typed error.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use export_fixture::{A, DEVICE, at, events, nfd, unknown_event};
-use kynangso::export::json::{
-    EventProblem, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange, to_exchange,
-};
+use kynangso::export::json::{EventProblem, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange, to_exchange};
 use kynangso::i18n::{I18n, Lang};
 use serde_json::{Value, json};
 
@@ -102,10 +109,7 @@ fn bad_exchange_files_are_rejected_with_their_error() {
     };
 
     assert_eq!(parse_exchange(b"PK\x03\x04 not json"), Err(X::NotJson));
-    assert_eq!(
-        parse_exchange(b"kynangso,records\r\n1,2\r\n"),
-        Err(X::NotJson)
-    );
+    assert_eq!(parse_exchange(b"kynangso,records\r\n1,2\r\n"), Err(X::NotJson));
     let full = serde_json::to_vec(&envelope(json!([good_event()]))).unwrap();
     assert_eq!(parse_exchange(&full[..full.len() - 30]), Err(X::Truncated));
     assert_eq!(parse_exchange(b""), Err(X::Truncated));
@@ -154,11 +158,7 @@ fn bad_exchange_files_are_rejected_with_their_error() {
         parse(&with_event(&|e| e["learner"] = json!(42))),
         Err(bad_event(EventProblem::BadField("learner")))
     );
-    for stamp in [
-        "26/11/2026",
-        "2026-11-26T09:41:27",
-        "2026-13-26T09:41:27+07:00",
-    ] {
+    for stamp in ["26/11/2026", "2026-11-26T09:41:27", "2026-13-26T09:41:27+07:00"] {
         assert_eq!(
             parse(&with_event(&|e| e["at"] = json!(stamp))),
             Err(bad_event(EventProblem::BadField("at"))),

@@ -1,14 +1,21 @@
 //! xAPI statements: every statement passes a checker of the xAPI 1.0.3 rules this export promises,
 //! and the statements are the right ones (verbs per event, merged profiles, skipped kinds).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::DateTime;
-use export_fixture::{
-    A, B, C, E, F, HOME, NAME_A, NAME_B, NAME_C, event_id, events, roster, titles,
-};
+use export_fixture::{A, B, C, E, F, HOME, NAME_A, NAME_B, NAME_C, event_id, events, roster, titles};
 use kynangso::export::learners_from_roster;
 use kynangso::export::xapi::{statements, to_statements};
 use kynangso::records::{Event, EventKind};
@@ -32,10 +39,7 @@ fn is_iso_duration(s: &str) -> bool {
     for c in rest.chars() {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if "HMS".contains(c)
-            && digits > 0
-            && (last == ' ' || "HMS".find(c) > "HMS".find(last))
-        {
+        } else if "HMS".contains(c) && digits > 0 && (last == ' ' || "HMS".find(c) > "HMS".find(last)) {
             parts += 1;
             digits = 0;
             last = c;
@@ -90,10 +94,7 @@ fn check(s: &Value, events: &HashMap<String, &Event>) -> Vec<String> {
         fail(format!("object {object}"));
     }
     match DateTime::parse_from_rfc3339(s["timestamp"].as_str().unwrap_or_default()) {
-        Ok(_)
-            if s["timestamp"]
-                .as_str()
-                .is_some_and(|t| t.ends_with("+07:00")) => {}
+        Ok(_) if s["timestamp"].as_str().is_some_and(|t| t.ends_with("+07:00")) => {}
         other => fail(format!("timestamp {other:?}")),
     }
     let id = s["id"].as_str().unwrap_or_default();
@@ -101,9 +102,7 @@ fn check(s: &Value, events: &HashMap<String, &Event>) -> Vec<String> {
         fail(format!("id {id} is no event id"));
         return problems;
     };
-    if DateTime::parse_from_rfc3339(s["timestamp"].as_str().unwrap_or_default()).ok()
-        != Some(event.at)
-    {
+    if DateTime::parse_from_rfc3339(s["timestamp"].as_str().unwrap_or_default()).ok() != Some(event.at) {
         fail("timestamp is not the event's".into());
     }
     if verb.ends_with("passed") || verb.ends_with("failed") {
@@ -127,10 +126,7 @@ fn check(s: &Value, events: &HashMap<String, &Event>) -> Vec<String> {
         if (scaled - expected).abs() > 1e-9 {
             fail(format!("scaled {scaled} ≠ {expected}"));
         }
-        if result["score"]["raw"] != *score
-            || result["score"]["min"] != 0
-            || result["score"]["max"] != *max
-        {
+        if result["score"]["raw"] != *score || result["score"]["min"] != 0 || result["score"]["max"] != *max {
             fail(format!("score {}", result["score"]));
         }
         if result["success"] != *passed || verb.ends_with("passed") != *passed {
@@ -272,10 +268,7 @@ fn the_checker_catches_broken_statements() {
         HOME,
         &mut |_, _| {},
     );
-    let quiz = list
-        .iter()
-        .find(|s| s["id"] == event_id(7).to_string())
-        .unwrap();
+    let quiz = list.iter().find(|s| s["id"] == event_id(7).to_string()).unwrap();
     let breakages: [(&str, Breakage); 6] = [
         ("two identifiers", |s| {
             s["actor"]["mbox"] = "mailto:a@b.c".into();

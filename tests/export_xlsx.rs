@@ -1,6 +1,15 @@
 //! The XLSX roster read back with calamine: the same table as the roster, numbers as numbers, dates
 //! as real dates, header in the UI language, an autofilter; NFD in, NFC out; no formula prefix.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 mod export_fixture;
 
 use std::io::Cursor;

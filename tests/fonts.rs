@@ -1,6 +1,15 @@
 //! Every character the app shows — lessons, diagrams, quiz banks, translations — has a glyph in the
 //! embedded font, and that font is installed first, so no Vietnamese letter is ever drawn as a box.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -27,7 +36,10 @@ fn every_character_in_lessons_and_translations_has_a_glyph() {
     let mut used = BTreeSet::new();
     chars_in(&root.join("lessons"), &mut used);
     chars_in(&root.join("i18n"), &mut used);
-    assert!(used.iter().any(|(c, _)| *c == 'ệ'), "the scan found no Vietnamese text");
+    assert!(
+        used.iter().any(|(c, _)| *c == 'ệ'),
+        "the scan found no Vietnamese text"
+    );
     for font in [assets::FONT_REGULAR, assets::FONT_BOLD] {
         let face = ttf_parser::Face::parse(font, 0).unwrap();
         let missing: Vec<String> = used
@@ -35,7 +47,11 @@ fn every_character_in_lessons_and_translations_has_a_glyph() {
             .filter(|(c, _)| face.glyph_index(*c).is_none())
             .map(|(c, file)| format!("U+{:04X} {c} in {file}", *c as u32))
             .collect();
-        assert!(missing.is_empty(), "characters without a glyph:\n{}", missing.join("\n"));
+        assert!(
+            missing.is_empty(),
+            "characters without a glyph:\n{}",
+            missing.join("\n")
+        );
     }
 }
 

@@ -1,5 +1,14 @@
 //! Event schema v1: the JSON form, the `raw` invariant, unknown kinds and fields, NFC, timestamps.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use chrono::DateTime;
 use kynangso::records::event::{AnswerRecord, Event, EventError, EventKind};
 use serde_json::{Value, json};
@@ -140,10 +149,7 @@ fn field_names_follow_the_contract() {
             "score"
         ]
     );
-    assert_eq!(
-        event.raw["answers"],
-        json!([{"question": "q", "correct": false}])
-    );
+    assert_eq!(event.raw["answers"], json!([{"question": "q", "correct": false}]));
     let created = Event::new(
         learner(),
         device(),
@@ -255,11 +261,7 @@ fn text_is_nfc_on_creation_and_on_parse() {
         })
     );
     assert_eq!(parsed.raw["name"], json!(nfc), "raw agrees with kind");
-    assert_eq!(
-        parsed.raw["note"],
-        json!({"list": [nfc]}),
-        "unknown fields too"
-    );
+    assert_eq!(parsed.raw["note"], json!({"list": [nfc]}), "unknown fields too");
 }
 
 #[test]

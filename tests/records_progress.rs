@@ -1,6 +1,15 @@
 //! The fold: completion rules, completion dates, merges (transitive, order-independent), deletion,
 //! profile updates, the roster and "where to continue".
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use chrono::{DateTime, Duration, FixedOffset};
 use kynangso::records::event::{Event, EventKind};
 use kynangso::records::progress::{ModuleSpec, fold, newly_completed};
@@ -85,13 +94,7 @@ impl Log {
         )
     }
 
-    fn quiz(
-        &mut self,
-        learner: Uuid,
-        module: &str,
-        score: u32,
-        passed: bool,
-    ) -> DateTime<FixedOffset> {
+    fn quiz(&mut self, learner: Uuid, module: &str, score: u32, passed: bool) -> DateTime<FixedOffset> {
         self.add(
             learner,
             EventKind::QuizAttempted {
@@ -153,11 +156,7 @@ fn a_module_completes_only_with_every_lesson_the_quiz_and_required_simulations()
     assert!(sim_at > passed_at);
     let p = check(&log, Status::Completed);
     let m = p.module(A, "khai-sinh").unwrap();
-    assert_eq!(
-        m.completed_at,
-        Some(sim_at),
-        "completed when the last piece came"
-    );
+    assert_eq!(m.completed_at, Some(sim_at), "completed when the last piece came");
     assert_eq!(m.best_percent, Some(90));
     assert_eq!(m.attempts.len(), 2);
     assert_eq!(newly_completed(&p, A), ["khai-sinh"]);
@@ -182,10 +181,7 @@ fn a_module_completes_only_with_every_lesson_the_quiz_and_required_simulations()
     );
     let p = fold(&log.events, &specs());
     assert!(newly_completed(&p, A).is_empty());
-    assert_eq!(
-        p.module(A, "khai-sinh").unwrap().completed_at,
-        Some(recorded_at)
-    );
+    assert_eq!(p.module(A, "khai-sinh").unwrap().completed_at, Some(recorded_at));
     assert_eq!(row(&roster(&p), A, "le-phi").status, Status::NotStarted);
 }
 
@@ -229,8 +225,7 @@ fn unknown_modules_lessons_and_kinds_are_ignored() {
         "id": Uuid::from_u128(77).to_string(), "at": "2026-11-26T10:00:00.000+07:00",
         "device": DEVICE.to_string(), "learner": A.to_string(), "kind": "badge_earned"
     });
-    log.events
-        .push(Event::parse_line(&future.to_string()).unwrap());
+    log.events.push(Event::parse_line(&future.to_string()).unwrap());
     let p = fold(&log.events, &specs());
     let rows = roster(&p);
     assert_eq!(row(&rows, A, "khai-sinh").lessons_viewed, 0);
@@ -285,11 +280,7 @@ fn merges_give_the_same_roster_whatever_the_import_order() {
     for round in 0..30 {
         let mut shuffled = events.clone();
         shuffled.shuffle(&mut rng);
-        assert_eq!(
-            roster(&fold(&shuffled, &specs())),
-            expected,
-            "round {round}"
-        );
+        assert_eq!(roster(&fold(&shuffled, &specs())), expected, "round {round}");
     }
     // The real path: two PCs import halves in opposite orders, through the journal.
     let (first, second) = events.split_at(events.len() / 2);
@@ -369,11 +360,7 @@ fn where_to_continue_follows_lessons_then_quiz_then_simulations_then_the_next_mo
     );
     log.create(A, "A");
     log.view(A, "khai-sinh", "l2");
-    assert_eq!(
-        at(&log),
-        lesson("khai-sinh", "l1"),
-        "the first unviewed lesson"
-    );
+    assert_eq!(at(&log), lesson("khai-sinh", "l1"), "the first unviewed lesson");
     log.view(A, "khai-sinh", "l1");
     assert_eq!(
         at(&log),
@@ -412,12 +399,7 @@ fn specs_come_from_the_embedded_catalog_in_order() {
         assert_eq!(spec.id, module.meta.id);
         assert_eq!(spec.lessons.len(), module.lessons.len());
         assert_eq!(spec.pass_mark, module.meta.pass_mark);
-        let required = module
-            .meta
-            .simulations
-            .iter()
-            .filter(|s| s.required)
-            .count();
+        let required = module.meta.simulations.iter().filter(|s| s.required).count();
         assert_eq!(spec.required_simulations.len(), required);
     }
 }

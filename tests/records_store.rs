@@ -1,5 +1,14 @@
 //! The journal file: durable append, union import, and every damaged or unusual file the design names.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::fs;
 use std::path::Path;
 
@@ -64,11 +73,7 @@ fn empty_file_gives_an_empty_journal() {
     let (journal, report) = Journal::open(tmp.path(), now()).unwrap();
     assert!(journal.events().is_empty());
     assert_eq!(
-        (
-            report.events_loaded,
-            report.torn_tail,
-            report.bad_lines.len()
-        ),
+        (report.events_loaded, report.torn_tail, report.bad_lines.len()),
         (0, None, 0)
     );
 }
@@ -233,10 +238,7 @@ fn unknown_kinds_survive_load_and_import_unchanged() {
 fn open_makes_one_backup_a_day() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join(JOURNAL_FILE), lines(&[event(1)])).unwrap();
-    let today = tmp
-        .path()
-        .join(backup::DIR)
-        .join("journal-2026-11-26.jsonl");
+    let today = tmp.path().join(backup::DIR).join("journal-2026-11-26.jsonl");
     let (journal, report) = Journal::open(tmp.path(), now()).unwrap();
     assert_eq!(report.backup, Backup::Written(today.clone()));
     assert_eq!(fs::read_to_string(&today).unwrap(), lines(&[event(1)]));

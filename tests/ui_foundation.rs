@@ -1,6 +1,15 @@
 //! Whole-app flows through the accessibility tree (no GPU): open a module, open a lesson, move with the
 //! buttons and the arrow keys, switch language and back, change the text size — and what is saved.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -57,7 +66,11 @@ fn open_module_then_lesson_then_next_and_back_with_keys() {
     h.run();
     h.get_by_label("« Bài trước").click();
     h.run();
-    assert_eq!(h.state().screen, Screen::Module(0), "before the first lesson is the module page");
+    assert_eq!(
+        h.state().screen,
+        Screen::Module(0),
+        "before the first lesson is the module page"
+    );
 }
 
 #[test]
@@ -104,7 +117,11 @@ fn text_size_and_theme_change_the_whole_ui_and_are_saved() {
     h.get_by_label("A+").click();
     h.run();
     assert_eq!(h.state().settings.text_size(), before + 20);
-    assert!((h.ctx.zoom_factor() - zoom_before - 0.2).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
+    assert!(
+        (h.ctx.zoom_factor() - zoom_before - 0.2).abs() < 1e-3,
+        "zoom {}",
+        h.ctx.zoom_factor()
+    );
     h.get_by_label("Tương phản cao").click();
     h.run();
     assert!(h.ctx.global_style().visuals.dark_mode);

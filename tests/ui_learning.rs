@@ -2,6 +2,15 @@
 //! pass the quiz, see "Hoàn thành", restart on the same data folder and find it still complete with
 //! "Tiếp tục" pointing at the next module; and fail a quiz, review, retry with a different draw.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -45,21 +54,43 @@ fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
     h.run();
 }
 
-const NUMBERS: [Key; 9] =
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+const NUMBERS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 /// Answers the current question as a learner would: the right answer, or a wrong one.
 fn answer_current(h: &mut Harness<'_, App>, right: bool) {
-    let presented = h.state().quiz.as_ref().unwrap().session.current().unwrap().clone();
+    let presented = h
+        .state()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .session
+        .current()
+        .unwrap()
+        .clone();
     let correct = right_answer(&presented);
     match (&presented.view, correct) {
         (View::Single { options }, Answer::Single(i)) => {
             let pick = if right { i } else { (i + 1) % options.len() };
-            h.get_by_label(&format!("{}. {}", pick + 1, options[pick])).click();
+            h.get_by_label(&format!("{}. {}", pick + 1, options[pick]))
+                .click();
         }
         (View::Multiple { options }, Answer::Multiple(set)) => {
             for i in 0..options.len() {
-                let choose = if right { set.contains(&i) } else { !set.contains(&i) };
+                let choose = if right {
+                    set.contains(&i)
+                } else {
+                    !set.contains(&i)
+                };
                 if choose {
                     h.get_by_label(&format!("{}. {}", i + 1, options[i])).click();
                 }
@@ -67,7 +98,8 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
         }
         (View::TrueFalse, Answer::TrueFalse(b)) => {
             let say_true = b == right;
-            h.get_by_label(if say_true { "1. Đúng" } else { "2. Sai" }).click();
+            h.get_by_label(if say_true { "1. Đúng" } else { "2. Sai" })
+                .click();
         }
         (View::Ordering { .. }, Answer::Ordering(target)) => {
             if right {
@@ -88,8 +120,9 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
         (View::Matching { left, .. }, Answer::Matching(chosen)) => {
             // Drop-down lists: set what the learner picks in each.
             let n = left.len();
-            let picks: Vec<Option<usize>> =
-                (0..n).map(|i| Some(if right { chosen[i] } else { chosen[(i + 1) % n] })).collect();
+            let picks: Vec<Option<usize>> = (0..n)
+                .map(|i| Some(if right { chosen[i] } else { chosen[(i + 1) % n] }))
+                .collect();
             h.state_mut().quiz.as_mut().unwrap().pending.matching = picks;
         }
         other => panic!("answer does not fit the question: {other:?}"),
@@ -102,7 +135,12 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
         let s = &h.state().quiz.as_ref().unwrap().session;
         s.index() + 1 == s.len()
     };
-    h.get_by_label(if last { "Xem kết quả" } else { "Câu tiếp theo" }).click();
+    h.get_by_label(if last {
+        "Xem kết quả"
+    } else {
+        "Câu tiếp theo"
+    })
+    .click();
     h.run();
 }
 
@@ -143,11 +181,38 @@ fn read_everything_pass_the_quiz_and_stay_complete_after_restart() {
     h.get_by_label("Điểm: 10/10 câu đúng (100%)");
     h.get_by_label("Đạt (cần 80%). Chúc mừng anh/chị!");
 
-    let events: Vec<EventKind> =
-        h.state().records.as_ref().unwrap().events().iter().filter_map(|e| e.kind.clone()).collect();
-    assert_eq!(events.iter().filter(|k| matches!(k, EventKind::LessonViewed { .. })).count(), lessons);
-    assert!(events.iter().any(|k| matches!(k, EventKind::QuizAttempted { score: 10, max: 10, passed: true, .. })));
-    assert_eq!(events.iter().filter(|k| matches!(k, EventKind::ModuleCompleted { module } if module == "bao-cao")).count(), 1);
+    let events: Vec<EventKind> = h
+        .state()
+        .records
+        .as_ref()
+        .unwrap()
+        .events()
+        .iter()
+        .filter_map(|e| e.kind.clone())
+        .collect();
+    assert_eq!(
+        events
+            .iter()
+            .filter(|k| matches!(k, EventKind::LessonViewed { .. }))
+            .count(),
+        lessons
+    );
+    assert!(events.iter().any(|k| matches!(
+        k,
+        EventKind::QuizAttempted {
+            score: 10,
+            max: 10,
+            passed: true,
+            ..
+        }
+    )));
+    assert_eq!(
+        events
+            .iter()
+            .filter(|k| matches!(k, EventKind::ModuleCompleted { module } if module == "bao-cao"))
+            .count(),
+        1
+    );
 
     h.get_by_label("Trang chủ").click();
     h.run();
@@ -161,7 +226,10 @@ fn read_everything_pass_the_quiz_and_stay_complete_after_restart() {
     assert!(h.query_by_label_contains("Hoàn thành ngày").is_some());
     assert_eq!(
         h.state().resume_point(),
-        Some(Resume::Lesson { module: "khai-sinh".into(), lesson: "quy-dinh-chung".into() })
+        Some(Resume::Lesson {
+            module: "khai-sinh".into(),
+            lesson: "quy-dinh-chung".into()
+        })
     );
     h.get_by_label("Tiếp tục").click();
     h.run();
@@ -175,8 +243,16 @@ fn fail_review_and_retry_with_a_different_draw() {
     add_learner(&mut h, "Trần Thị Hoa", "Xã Kim Sơn");
     h.state_mut().start_quiz(2);
     h.run();
-    let first_draw: Vec<String> =
-        h.state().quiz.as_ref().unwrap().session.questions().iter().map(|p| p.question.id.clone()).collect();
+    let first_draw: Vec<String> = h
+        .state()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .session
+        .questions()
+        .iter()
+        .map(|p| p.question.id.clone())
+        .collect();
     take_quiz(&mut h, 4);
     h.get_by_label("Điểm: 6/10 câu đúng (60%)");
     h.get_by_label("Chưa đạt (cần 80%). Hãy xem lại các câu sai bên dưới rồi làm lại.");
@@ -186,8 +262,16 @@ fn fail_review_and_retry_with_a_different_draw() {
     h.get_by_label("Làm lại").click();
     h.run();
     h.get_by_label("Câu 1/10");
-    let second_draw: Vec<String> =
-        h.state().quiz.as_ref().unwrap().session.questions().iter().map(|p| p.question.id.clone()).collect();
+    let second_draw: Vec<String> = h
+        .state()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .session
+        .questions()
+        .iter()
+        .map(|p| p.question.id.clone())
+        .collect();
     assert_ne!(first_draw, second_draw);
     let attempts = h
         .state()
@@ -196,7 +280,16 @@ fn fail_review_and_retry_with_a_different_draw() {
         .unwrap()
         .events()
         .iter()
-        .filter(|e| matches!(e.kind, Some(EventKind::QuizAttempted { passed: false, score: 6, .. })))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                Some(EventKind::QuizAttempted {
+                    passed: false,
+                    score: 6,
+                    ..
+                })
+            )
+        })
         .count();
     assert_eq!(attempts, 1);
 }
@@ -215,7 +308,15 @@ fn leaving_a_quiz_midway_asks_and_records_nothing() {
     h.get_by_label("Thoát").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Module(0));
-    let attempts = h.state().records.as_ref().unwrap().events().iter().filter(|e| e.kind_name() == "quiz_attempted").count();
+    let attempts = h
+        .state()
+        .records
+        .as_ref()
+        .unwrap()
+        .events()
+        .iter()
+        .filter(|e| e.kind_name() == "quiz_attempted")
+        .count();
     assert_eq!(attempts, 0);
 }
 

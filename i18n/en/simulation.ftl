@@ -8,8 +8,7 @@ sim-mistake-count = { $count ->
    *[other] { $count } mistakes
 }
 sim-hint-button = Hint
-sim-hints-title = Hints
-sim-no-hint = This screen has no hint.
+sim-hints-title = Hints for this step
 sim-leave = Leave the practice
 sim-leave-question = Leave now? The result of this practice will not be saved.
 sim-leave-confirm = Leave
@@ -31,8 +30,8 @@ sim-channel-email = E-mail from { $from }
 sim-done-title = Practice completed
 sim-summary-time = Time taken: { $minutes } min { $seconds } s
 sim-summary-mistakes = { $count ->
-    [one] 1 mistake
-   *[other] { $count } mistakes
+    [one] 1 mistake in total
+   *[other] { $count } mistakes in total
 }
 sim-summary-hints = { $count ->
     [one] 1 hint used

@@ -8,9 +8,7 @@ use std::sync::Arc;
 use unicode_normalization::{IsNormalized, is_nfc_quick};
 
 use super::markdown;
-use super::model::{
-    Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile,
-};
+use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
 use super::source::Source;
 
@@ -55,11 +53,7 @@ impl Checker<'_> {
             Err(e) => {
                 let detail = e.to_string();
                 // serde_json appends " at line L column C"; the line is already in the prefix.
-                let detail = detail
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or(&detail)
-                    .to_owned();
+                let detail = detail.split(" at line ").next().unwrap_or(&detail).to_owned();
                 let line = unknown_field_line(text, &detail, e.line()).unwrap_or(e.line());
                 self.issue(path, line, Problem::Json(detail));
                 None
@@ -213,15 +207,24 @@ fn load_module(
     let quiz_path = format!("{dir}/{}", meta.quiz);
     let quiz_line = json_key_line(&meta_text, "quiz", &meta.quiz);
     // A quiz that could not be read is already reported; the draw is checked only against a real bank.
-    let questions = c.text(&quiz_path, Some((&meta_path, quiz_line))).and_then(|text| {
-        let quiz: QuizFile = c.json(&quiz_path, &text)?;
-        Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
-    });
+    let questions = c
+        .text(&quiz_path, Some((&meta_path, quiz_line)))
+        .and_then(|text| {
+            let quiz: QuizFile = c.json(&quiz_path, &text)?;
+            Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
+        });
     if let Some(qs) = &questions
         && (qs.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > qs.len())
     {
         let line = line_of(&meta_text, "\"quiz_draw\"");
-        c.issue(&meta_path, line, Problem::BadDraw { draw: meta.quiz_draw, have: qs.len() });
+        c.issue(
+            &meta_path,
+            line,
+            Problem::BadDraw {
+                draw: meta.quiz_draw,
+                have: qs.len(),
+            },
+        );
     }
     let questions = questions.unwrap_or_default();
 
@@ -410,8 +413,7 @@ fn kind_problem(q: &Question) -> Option<Problem> {
                 Some(Problem::NoCorrectAnswer(id))
             } else if correct.iter().any(|&i| i >= options.len()) {
                 Some(Problem::CorrectOutOfRange(id))
-            } else if has_duplicates(options)
-                || correct.iter().collect::<HashSet<_>>().len() != correct.len()
+            } else if has_duplicates(options) || correct.iter().collect::<HashSet<_>>().len() != correct.len()
             {
                 Some(Problem::DuplicateChoice(id))
             } else {

@@ -179,7 +179,7 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Parses lesson Markdown (CommonMark with tables).
+/// Parses lesson Markdown (`CommonMark` with tables).
 #[must_use]
 pub fn parse(source: &str) -> Parsed {
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -282,9 +282,9 @@ pub fn parse(source: &str) -> Parsed {
                     b.in_cell = false;
                     if let Some(Frame::Table { header, row, .. }) = b.stack.last_mut() {
                         if b.in_head {
-                            header.push(cell)
+                            header.push(cell);
                         } else {
-                            row.push(cell)
+                            row.push(cell);
                         }
                     }
                 }
@@ -372,10 +372,7 @@ mod tests {
         };
         assert_eq!(*start, Some(1));
         assert_eq!(items.len(), 2);
-        assert!(matches!(
-            items[1].last(),
-            Some(Block::List { start: None, .. })
-        ));
+        assert!(matches!(items[1].last(), Some(Block::List { start: None, .. })));
         let Block::Table { header, rows } = &p.blocks[3] else {
             panic!("{:?}", p.blocks[3])
         };

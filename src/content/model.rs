@@ -125,10 +125,7 @@ pub struct Pair {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuestionKind {
     /// One option is right.
-    Single {
-        options: Vec<String>,
-        correct: usize,
-    },
+    Single { options: Vec<String>, correct: usize },
     /// Every right option and no wrong one must be chosen.
     Multiple {
         options: Vec<String>,

@@ -25,7 +25,7 @@ pub struct EmbeddedSource;
 
 impl Source for EmbeddedSource {
     fn files(&self) -> Vec<String> {
-        let mut v: Vec<String> = Embedded::iter().map(|p| p.into_owned()).collect();
+        let mut v: Vec<String> = Embedded::iter().map(std::borrow::Cow::into_owned).collect();
         v.sort();
         v
     }

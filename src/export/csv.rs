@@ -18,11 +18,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 ///
 /// # Errors
 /// [`ExportError::Csv`] if the CSV writer fails (it writes into memory, so it should not).
-pub fn to_csv(
-    rows: &[RosterRow],
-    t: &I18n,
-    progress: Progress<'_>,
-) -> Result<Vec<u8>, ExportError> {
+pub fn to_csv(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
     let mut out = BOM.to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)

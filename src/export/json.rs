@@ -87,9 +87,7 @@ impl ExchangeError {
     #[must_use]
     pub fn render(&self, t: &I18n) -> String {
         match *self {
-            ExchangeError::TooLarge { .. } => {
-                t.exchange_error_too_large(MAX_EXCHANGE_BYTES / (1024 * 1024))
-            }
+            ExchangeError::TooLarge { .. } => t.exchange_error_too_large(MAX_EXCHANGE_BYTES / (1024 * 1024)),
             ExchangeError::NotJson => t.exchange_error_not_json(),
             ExchangeError::Truncated => t.exchange_error_truncated(),
             ExchangeError::TooDeep | ExchangeError::WrongFormat => t.exchange_error_wrong_format(),
@@ -183,9 +181,7 @@ pub fn parse_exchange(bytes: &[u8]) -> Result<Exchange, ExchangeError> {
         .get("exported_at")
         .and_then(Value::as_str)
         .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .ok_or(ExchangeError::BadHeader {
-            field: "exported_at",
-        })?;
+        .ok_or(ExchangeError::BadHeader { field: "exported_at" })?;
     let Some(Value::Array(raw_events)) = root.remove("events") else {
         return Err(ExchangeError::BadHeader { field: "events" });
     };
@@ -219,9 +215,7 @@ fn json_error(e: &serde_json::Error) -> ExchangeError {
     use serde_json::error::Category;
     match e.classify() {
         Category::Eof => ExchangeError::Truncated,
-        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => {
-            ExchangeError::TooDeep
-        }
+        Category::Syntax if e.to_string().starts_with("recursion limit exceeded") => ExchangeError::TooDeep,
         Category::Syntax | Category::Data | Category::Io => ExchangeError::NotJson,
     }
 }

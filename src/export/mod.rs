@@ -52,13 +52,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the UI lists them.
-    pub const ALL: [Format; 5] = [
-        Format::Xlsx,
-        Format::Csv,
-        Format::Pdf,
-        Format::Json,
-        Format::Xapi,
-    ];
+    pub const ALL: [Format; 5] = [Format::Xlsx, Format::Csv, Format::Pdf, Format::Json, Format::Xapi];
 
     /// The name used on the command line (`--format NAME`).
     #[must_use]
@@ -154,10 +148,7 @@ pub fn titles(catalog: &Catalog) -> Titles {
     for module in &catalog.modules {
         titles.insert(module.meta.id.clone(), module.meta.title.clone());
         for lesson in &module.meta.lessons {
-            titles.insert(
-                format!("{}/{}", module.meta.id, lesson.id),
-                lesson.title.clone(),
-            );
+            titles.insert(format!("{}/{}", module.meta.id, lesson.id), lesson.title.clone());
         }
     }
     titles

@@ -112,10 +112,7 @@ pub fn certificates(rows: &[RosterRow], events: &[Event]) -> Vec<Certificate> {
         }
     }
     for cert in &mut order {
-        cert.code = certificate_code(
-            cert.learner,
-            ids.get(&cert.learner).map_or(&[], Vec::as_slice),
-        );
+        cert.code = certificate_code(cert.learner, ids.get(&cert.learner).map_or(&[], Vec::as_slice));
     }
     order
 }
@@ -167,9 +164,7 @@ pub fn to_certificates(
         draw_certificate(&mut document, &fonts, t, cert, issued)?;
         progress(i + 1, certs.len());
     }
-    document
-        .finish()
-        .map_err(|e| ExportError::Pdf(format!("{e:?}")))
+    document.finish().map_err(|e| ExportError::Pdf(format!("{e:?}")))
 }
 
 fn draw_certificate(
@@ -258,16 +253,12 @@ fn draw_certificate(
         let cells = [(n + 1).to_string(), String::new(), score, date];
         let mut x = LEFT;
         for (cell, w) in cells.iter().zip(COLS) {
-            fonts
-                .regular
-                .text(&mut s, 11.5, INK, x + PAD, y + 17.0, cell);
+            fonts.regular.text(&mut s, 11.5, INK, x + PAD, y + 17.0, cell);
             x += w;
         }
         for (k, l) in lines.iter().enumerate() {
             let ly = y + 17.0 + 15.0 * k as f32;
-            fonts
-                .regular
-                .text(&mut s, 11.5, INK, LEFT + COLS[0] + PAD, ly, l);
+            fonts.regular.text(&mut s, 11.5, INK, LEFT + COLS[0] + PAD, ly, l);
         }
         y += row_h;
         line(&mut s, LEFT, y, RIGHT, y, 0.5, GREY);
@@ -275,14 +266,9 @@ fn draw_certificate(
 
     // The signature block sits low on the page, as on a paper certificate, unless the table reaches it.
     y = (y + 40.0).max(PAGE.1 - 230.0);
-    fonts.regular.text(
-        &mut s,
-        12.0,
-        INK,
-        LEFT,
-        y,
-        &t.export_cert_issued(dmy(issued)),
-    );
+    fonts
+        .regular
+        .text(&mut s, 12.0, INK, LEFT, y, &t.export_cert_issued(dmy(issued)));
     let sign_x = RIGHT - 100.0;
     fonts
         .bold
@@ -305,10 +291,7 @@ fn draw_certificate(
         &t.export_cert_code(cert.code.clone()),
     );
     let mut ny = PAGE.1 - 58.0;
-    for l in fonts
-        .regular
-        .wrap(&t.export_cert_code_note(), 8.0, RIGHT - LEFT)
-    {
+    for l in fonts.regular.wrap(&t.export_cert_code_note(), 8.0, RIGHT - LEFT) {
         fonts.regular.text(&mut s, 8.0, GREY, LEFT, ny, &l);
         ny += 10.0;
     }
@@ -453,15 +436,7 @@ impl Typeface {
     }
 
     /// Draws one line with its baseline at `y`.
-    fn text(
-        &self,
-        s: &mut Surface<'_>,
-        size: f32,
-        colour: (u8, u8, u8),
-        x: f32,
-        y: f32,
-        text: &str,
-    ) {
+    fn text(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), x: f32, y: f32, text: &str) {
         let glyphs = self.shape(text);
         s.set_stroke(None);
         s.set_fill(Some(fill(colour)));
@@ -475,15 +450,7 @@ impl Typeface {
         );
     }
 
-    fn centred_at(
-        &self,
-        s: &mut Surface<'_>,
-        size: f32,
-        colour: (u8, u8, u8),
-        cx: f32,
-        y: f32,
-        text: &str,
-    ) {
+    fn centred_at(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), cx: f32, y: f32, text: &str) {
         let x = cx - self.width(text, size) / 2.0;
         self.text(s, size, colour, x, y, text);
     }

@@ -140,11 +140,7 @@ fn describe(
         }
         EventKind::ModuleCompleted { module } => Some((
             verb(verbs::COMPLETED, "hoàn thành", "completed"),
-            activity(
-                &module_iri(base, module),
-                &title(titles, module),
-                ACTIVITY_MODULE,
-            ),
+            activity(&module_iri(base, module), &title(titles, module), ACTIVITY_MODULE),
             Some(json!({ "completion": true })),
             None,
         )),
@@ -188,10 +184,7 @@ fn context(base: &str, unit: &str, parent: Option<Value>) -> Value {
     let mut context = json!({ "platform": "Kỹ Năng Số", "language": "vi-VN" });
     if let Value::Object(map) = &mut context {
         if let Some(parent) = parent {
-            map.insert(
-                "contextActivities".to_owned(),
-                json!({ "parent": [parent] }),
-            );
+            map.insert("contextActivities".to_owned(), json!({ "parent": [parent] }));
         }
         if !unit.trim().is_empty() {
             map.insert(

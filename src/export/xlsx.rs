@@ -21,11 +21,7 @@ const WIDTH_RANGE: (usize, usize) = (8, 48);
 /// # Errors
 /// [`ExportError::Xlsx`] if the workbook cannot be written (e.g. a cell over Excel's 32 767
 /// characters).
-pub fn to_xlsx(
-    rows: &[RosterRow],
-    t: &I18n,
-    progress: Progress<'_>,
-) -> Result<Vec<u8>, ExportError> {
+pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
     let header_format = Format::new()
         .set_bold()
         .set_background_color(0xDDE7F2)
@@ -65,9 +61,7 @@ pub fn to_xlsx(
                 Cell::Date(d) => {
                     *width = (*width).max(10);
                     match excel_date(d) {
-                        Some(date) => {
-                            sheet.write_datetime_with_format(r, col, date, &date_format)?
-                        }
+                        Some(date) => sheet.write_datetime_with_format(r, col, date, &date_format)?,
                         // Outside Excel's calendar (before 1900): keep the text rather than fail.
                         None => sheet.write_string(r, col, dmy(d))?,
                     };

@@ -38,9 +38,7 @@ pub fn grade(presented: &Presented, answer: &Answer) -> Result<bool, AnswerError
     let order = &presented.order;
     let original = |shown: usize| order.get(shown).copied().ok_or(AnswerError::OutOfRange);
     match (&presented.question.kind, answer) {
-        (QuestionKind::Single { correct, .. }, Answer::Single(chosen)) => {
-            Ok(original(*chosen)? == *correct)
-        }
+        (QuestionKind::Single { correct, .. }, Answer::Single(chosen)) => Ok(original(*chosen)? == *correct),
         (QuestionKind::Multiple { correct, .. }, Answer::Multiple(chosen)) => {
             let chosen = chosen
                 .iter()
@@ -50,9 +48,7 @@ pub fn grade(presented: &Presented, answer: &Answer) -> Result<bool, AnswerError
         }
         (QuestionKind::TrueFalse { answer: right }, Answer::TrueFalse(given)) => Ok(right == given),
         (QuestionKind::Ordering { steps }, Answer::Ordering(shown)) => {
-            if shown.len() != steps.len()
-                || shown.iter().collect::<BTreeSet<_>>().len() != shown.len()
-            {
+            if shown.len() != steps.len() || shown.iter().collect::<BTreeSet<_>>().len() != shown.len() {
                 return Err(AnswerError::OutOfRange);
             }
             // Compared by text, so two steps with the same words can be in either place.

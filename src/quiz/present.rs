@@ -106,8 +106,5 @@ fn shuffled(len: usize, rng: &mut StdRng) -> Vec<usize> {
 }
 
 fn pick(items: &[String], order: &[usize]) -> Vec<String> {
-    order
-        .iter()
-        .filter_map(|&i| items.get(i).cloned())
-        .collect()
+    order.iter().filter_map(|&i| items.get(i).cloned()).collect()
 }

@@ -87,10 +87,7 @@ fn single_choice_is_graded_through_the_shuffle() {
         let right = options.iter().position(|o| o == "C").unwrap();
         assert_eq!(right_answer(s.current().unwrap()), Answer::Single(right));
         assert_eq!(grade_current(&s, &Answer::Single(right)), Ok(true));
-        assert_eq!(
-            grade_current(&s, &Answer::Single((right + 1) % 4)),
-            Ok(false)
-        );
+        assert_eq!(grade_current(&s, &Answer::Single((right + 1) % 4)), Ok(false));
         assert_eq!(
             grade_current(&s, &Answer::Single(4)),
             Err(AnswerError::OutOfRange)
@@ -110,15 +107,10 @@ fn multiple_choice_needs_exactly_the_right_set() {
             panic!("multiple view")
         };
         let at = |text: &str| options.iter().position(|o| o == text).unwrap();
-        let set =
-            |texts: &[&str]| Answer::Multiple(texts.iter().map(|t| at(t)).collect::<BTreeSet<_>>());
+        let set = |texts: &[&str]| Answer::Multiple(texts.iter().map(|t| at(t)).collect::<BTreeSet<_>>());
         assert_eq!(right_answer(s.current().unwrap()), set(&["A", "D"]));
         assert_eq!(grade_current(&s, &set(&["A", "D"])), Ok(true));
-        assert_eq!(
-            grade_current(&s, &set(&["A"])),
-            Ok(false),
-            "partial is wrong"
-        );
+        assert_eq!(grade_current(&s, &set(&["A"])), Ok(false), "partial is wrong");
         assert_eq!(
             grade_current(&s, &set(&["A", "D", "B"])),
             Ok(false),
@@ -162,10 +154,7 @@ fn ordering_is_never_shown_in_order_and_must_be_exact() {
                 right_answer(s.current().unwrap()),
                 Answer::Ordering(exact.clone())
             );
-            assert_eq!(
-                grade_current(&s, &Answer::Ordering(exact.clone())),
-                Ok(true)
-            );
+            assert_eq!(grade_current(&s, &Answer::Ordering(exact.clone())), Ok(true));
             let mut swapped = exact.clone();
             swapped.swap(0, 1);
             assert_eq!(grade_current(&s, &Answer::Ordering(swapped)), Ok(false));
@@ -204,20 +193,12 @@ fn matching_needs_every_pair() {
         expected.sort();
         assert_eq!(sorted, expected, "a permutation of the right-hand sides");
         let at = |text: &str| right.iter().position(|r| r == text).unwrap();
-        let correct = vec![
-            at("Căn cước"),
-            at("Định danh"),
-            at("Dịch vụ công"),
-            at("Mã"),
-        ];
+        let correct = vec![at("Căn cước"), at("Định danh"), at("Dịch vụ công"), at("Mã")];
         assert_eq!(
             right_answer(s.current().unwrap()),
             Answer::Matching(correct.clone())
         );
-        assert_eq!(
-            grade_current(&s, &Answer::Matching(correct.clone())),
-            Ok(true)
-        );
+        assert_eq!(grade_current(&s, &Answer::Matching(correct.clone())), Ok(true));
         let mut one_swap = correct.clone();
         one_swap.swap(2, 3);
         assert_eq!(
@@ -237,10 +218,7 @@ fn pool(n: usize) -> Vec<Question> {
 }
 
 fn drawn_ids(s: &QuizSession) -> Vec<String> {
-    s.questions()
-        .iter()
-        .map(|p| p.question.id.clone())
-        .collect()
+    s.questions().iter().map(|p| p.question.id.clone()).collect()
 }
 
 #[test]
@@ -318,11 +296,7 @@ fn play(s: &mut QuizSession, right: usize) {
         let Answer::Single(correct) = right_answer(p) else {
             unreachable!()
         };
-        let given = if i < right {
-            correct
-        } else {
-            (correct + 1) % 4
-        };
+        let given = if i < right { correct } else { (correct + 1) % 4 };
         s.answer(Answer::Single(given)).unwrap();
         s.next();
         i += 1;

@@ -25,10 +25,7 @@ pub enum Backup {
     /// Nothing to back up; an empty copy could push the last good ones out.
     EmptyJournal,
     /// Writing the copy failed.
-    Failed {
-        path: PathBuf,
-        kind: std::io::ErrorKind,
-    },
+    Failed { path: PathBuf, kind: std::io::ErrorKind },
 }
 
 /// The file name of the backup for `day`.
@@ -52,10 +49,7 @@ pub(crate) fn daily(data_dir: &Path, journal: &[u8], today: NaiveDate) -> Backup
             prune(&dir, KEEP);
             Backup::Written(path)
         }
-        Err(e) => Backup::Failed {
-            path,
-            kind: e.kind(),
-        },
+        Err(e) => Backup::Failed { path, kind: e.kind() },
     }
 }
 

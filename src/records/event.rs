@@ -235,10 +235,7 @@ impl Event {
     /// The `kind` string as written, known to this version or not.
     #[must_use]
     pub fn kind_name(&self) -> &str {
-        self.raw
-            .get("kind")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
+        self.raw.get("kind").and_then(Value::as_str).unwrap_or_default()
     }
 
     /// The JSON line for the journal (no newline).
@@ -266,20 +263,12 @@ impl EventKind {
     /// The same kind with every text field in NFC.
     fn into_nfc(self) -> EventKind {
         match self {
-            EventKind::LearnerCreated {
-                name,
-                unit,
-                position,
-            } => EventKind::LearnerCreated {
+            EventKind::LearnerCreated { name, unit, position } => EventKind::LearnerCreated {
                 name: nfc(name),
                 unit: unit.map(nfc),
                 position: position.map(nfc),
             },
-            EventKind::LearnerUpdated {
-                name,
-                unit,
-                position,
-            } => EventKind::LearnerUpdated {
+            EventKind::LearnerUpdated { name, unit, position } => EventKind::LearnerUpdated {
                 name: name.map(nfc),
                 unit: unit.map(nfc),
                 position: position.map(nfc),
@@ -320,9 +309,7 @@ impl EventKind {
                 mistakes,
                 duration_s,
             },
-            EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
-                module: nfc(module),
-            },
+            EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted { module: nfc(module) },
             other @ (EventKind::LearnerMerged { .. } | EventKind::LearnerDeleted) => other,
         }
     }

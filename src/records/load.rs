@@ -148,12 +148,7 @@ mod tests {
 
     #[test]
     fn garbage_in_the_middle_is_reported_by_line_number() {
-        let text = format!(
-            "{}\nnot json\n{}\n{{\"id\":1}}\n{}\n",
-            line(1),
-            line(2),
-            line(3)
-        );
+        let text = format!("{}\nnot json\n{}\n{{\"id\":1}}\n{}\n", line(1), line(2), line(3));
         let loaded = parse(text.as_bytes());
         assert_eq!(loaded.events.len(), 3);
         assert_eq!(loaded.bad_lines, vec![2, 4]);

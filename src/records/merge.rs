@@ -175,17 +175,11 @@ mod tests {
     fn the_latest_of_two_merges_of_one_learner_wins() {
         let events = [merge(1, 10, 11, 5), merge(2, 10, 12, 0)];
         assert_eq!(Merges::from_events(&events).resolve(id(10)), id(11));
-        assert_eq!(
-            Merges::from_events(events.iter().rev()).resolve(id(10)),
-            id(11)
-        );
+        assert_eq!(Merges::from_events(events.iter().rev()).resolve(id(10)), id(11));
     }
 
     #[test]
     fn merging_into_oneself_is_ignored() {
-        assert_eq!(
-            Merges::from_events(&[merge(1, 10, 10, 0)]),
-            Merges::default()
-        );
+        assert_eq!(Merges::from_events(&[merge(1, 10, 10, 0)]), Merges::default());
     }
 }

@@ -55,11 +55,7 @@ impl ModuleSpec {
     /// The specs of every module of the catalog, in the catalog's order.
     #[must_use]
     pub fn from_catalog(catalog: &Catalog) -> Vec<ModuleSpec> {
-        catalog
-            .modules
-            .iter()
-            .map(ModuleSpec::from_module)
-            .collect()
+        catalog.modules.iter().map(ModuleSpec::from_module).collect()
     }
 }
 
@@ -282,10 +278,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
                 passed: *passed,
             }),
             EventKind::SimulationCompleted { simulation, .. } => {
-                entry
-                    .first_sim
-                    .entry(simulation.clone())
-                    .or_insert(event.at);
+                entry.first_sim.entry(simulation.clone()).or_insert(event.at);
             }
             EventKind::ModuleCompleted { .. } => {
                 entry.recorded_at.get_or_insert(event.at);
@@ -350,21 +343,13 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
 /// Applies a profile event; false if the event is not about the profile.
 fn apply_profile(profile: &mut Profile, kind: &EventKind, at: Time) -> bool {
     match kind {
-        EventKind::LearnerCreated {
-            name,
-            unit,
-            position,
-        } => {
+        EventKind::LearnerCreated { name, unit, position } => {
             profile.created_at.get_or_insert(at);
             profile.name.clone_from(name);
             profile.unit = unit.clone().unwrap_or_default();
             profile.position = position.clone().unwrap_or_default();
         }
-        EventKind::LearnerUpdated {
-            name,
-            unit,
-            position,
-        } => {
+        EventKind::LearnerUpdated { name, unit, position } => {
             for (field, value) in [
                 (&mut profile.name, name),
                 (&mut profile.unit, unit),

@@ -104,10 +104,7 @@ impl Journal {
     /// # Errors
     /// [`StoreError::Locked`] if another copy holds it; [`StoreError::Io`] if the folder or file cannot
     /// be created, read or repaired.
-    pub fn open(
-        data_dir: &Path,
-        now: DateTime<FixedOffset>,
-    ) -> Result<(Journal, OpenReport), StoreError> {
+    pub fn open(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<(Journal, OpenReport), StoreError> {
         fs::create_dir_all(data_dir).map_err(io_at(data_dir))?;
         let lock_path = data_dir.join(LOCK_FILE);
         let lock = OpenOptions::new()
@@ -243,10 +240,7 @@ impl Journal {
     ///
     /// # Errors
     /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
-    pub fn import(
-        &mut self,
-        events: impl IntoIterator<Item = Event>,
-    ) -> Result<ImportCounts, StoreError> {
+    pub fn import(&mut self, events: impl IntoIterator<Item = Event>) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
         let mut new_ids = HashSet::new();
         let mut fresh = Vec::new();
@@ -304,11 +298,7 @@ fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
 }
 
 /// Writes a torn tail to `journal.torn-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
-fn set_aside(
-    data_dir: &Path,
-    tail: &[u8],
-    now: DateTime<FixedOffset>,
-) -> Result<PathBuf, StoreError> {
+fn set_aside(data_dir: &Path, tail: &[u8], now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
     // No ':' in the name: Windows does not allow it.
     let stamp = now.format("%Y-%m-%dT%H-%M-%S");
     let mut n = 1;

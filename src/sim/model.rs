@@ -147,7 +147,11 @@ impl Item {
             Item::Radio(s) => (FieldKind::Radio, s),
             Item::Checkbox(s) => (FieldKind::Checkbox, s),
             Item::File(s) => (FieldKind::File, s),
-            Item::Paragraph { .. } | Item::Notice { .. } | Item::Info { .. } | Item::Message { .. } | Item::Action { .. } => {
+            Item::Paragraph { .. }
+            | Item::Notice { .. }
+            | Item::Info { .. }
+            | Item::Message { .. }
+            | Item::Action { .. } => {
                 return None;
             }
         };

@@ -102,11 +102,18 @@ impl SimRun {
         let mut values = HashMap::new();
         for field in scenario.screens.iter().flat_map(Screen::fields) {
             let spec = field.spec;
-            let value = spec.value.as_deref().map_or_else(|| Value::empty(field.kind), |v| Value::parse(field.kind, v));
+            let value = spec
+                .value
+                .as_deref()
+                .map_or_else(|| Value::empty(field.kind), |v| Value::parse(field.kind, v));
             values.insert(spec.id.clone(), value);
             fields.insert(spec.id.clone(), field.kind);
         }
-        let screen = scenario.screens.iter().position(|s| s.id == scenario.start).unwrap_or(0);
+        let screen = scenario
+            .screens
+            .iter()
+            .position(|s| s.id == scenario.start)
+            .unwrap_or(0);
         let finished = scenario.screens.get(screen).is_some_and(|s| s.end);
         Self {
             scenario,
@@ -128,6 +135,12 @@ impl SimRun {
     #[must_use]
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// The scenario, shared: lets a caller read screens while changing the run's values.
+    #[must_use]
+    pub fn shared_scenario(&self) -> Arc<Scenario> {
+        Arc::clone(&self.scenario)
     }
 
     /// The screen shown now.
@@ -157,7 +170,9 @@ impl SimRun {
     /// Sets a field's value. Returns false (and changes nothing) for an unknown field or a value of the
     /// wrong shape (text for a checkbox or the reverse).
     pub fn set_value(&mut self, field: &str, value: Value) -> bool {
-        let Some(kind) = self.fields.get(field) else { return false };
+        let Some(kind) = self.fields.get(field) else {
+            return false;
+        };
         if (*kind == FieldKind::Checkbox) != matches!(value, Value::Checked(_)) {
             return false;
         }
@@ -201,7 +216,11 @@ impl SimRun {
                 feedback: trap.feedback.clone(),
                 rule: trap.rule.clone(),
             }],
-            None => action.checks.iter().filter_map(|c| self.judge(screen, action, c)).collect(),
+            None => action
+                .checks
+                .iter()
+                .filter_map(|c| self.judge(screen, action, c))
+                .collect(),
         };
         if !found.is_empty() {
             for m in &found {
@@ -211,7 +230,9 @@ impl SimRun {
             return Err(found);
         }
         self.last.clear();
-        let Some(to) = &action.to else { return Ok(screen.id.clone()) };
+        let Some(to) = &action.to else {
+            return Ok(screen.id.clone());
+        };
         if let Some(next) = scenario.screens.iter().position(|s| &s.id == to) {
             self.screen = next;
             self.finished = scenario.screens[next].end;
@@ -221,17 +242,28 @@ impl SimRun {
 
     fn judge(&self, screen: &Screen, action: &Action, check: &Check) -> Option<Mistake> {
         let field: Field<'_> = screen.field(&check.field)?;
-        let value = self.values.get(&check.field).cloned().unwrap_or_else(|| Value::empty(field.kind));
+        let value = self
+            .values
+            .get(&check.field)
+            .cloned()
+            .unwrap_or_else(|| Value::empty(field.kind));
         let unit = field.spec.unit.as_deref();
         let when = value::judge(field.kind, unit, &value, check.expect.as_ref()).err()?;
         // A case for this exact value wins over a case for its kind, which wins over the general feedback.
         let case = check
             .cases
             .iter()
-            .find(|c| c.value.as_deref().is_some_and(|v| value::same(field.kind, unit, &value, &Value::parse(field.kind, v))))
+            .find(|c| {
+                c.value
+                    .as_deref()
+                    .is_some_and(|v| value::same(field.kind, unit, &value, &Value::parse(field.kind, v)))
+            })
             .or_else(|| check.cases.iter().find(|c| c.when.is_some() && c.when == when));
         let (feedback, rule) = match case {
-            Some(c) => (c.feedback.clone(), c.rule.clone().unwrap_or_else(|| check.rule.clone())),
+            Some(c) => (
+                c.feedback.clone(),
+                c.rule.clone().unwrap_or_else(|| check.rule.clone()),
+            ),
             None => (check.feedback.clone(), check.rule.clone()),
         };
         Some(Mistake {
@@ -253,7 +285,12 @@ impl SimRun {
 
     fn count(&mut self, m: &Mistake) {
         let field = m.field.as_ref();
-        let key = format!("{}/{}/{}", m.screen, m.action, field.map_or("", |f| f.id.as_str()));
+        let key = format!(
+            "{}/{}/{}",
+            m.screen,
+            m.action,
+            field.map_or("", |f| f.id.as_str())
+        );
         let value = field.map(|f| f.value.clone());
         if self.counted.get(&key) != Some(&value) {
             self.counted.insert(key, value);
@@ -271,7 +308,12 @@ impl SimRun {
             self.revealed.insert(screen.id.clone(), shown + 1);
             self.hints_used += 1;
         }
-        let index = self.revealed.get(&screen.id).copied().unwrap_or(0).checked_sub(1)?;
+        let index = self
+            .revealed
+            .get(&screen.id)
+            .copied()
+            .unwrap_or(0)
+            .checked_sub(1)?;
         self.screen().hints.get(index).map(String::as_str)
     }
 
@@ -279,7 +321,12 @@ impl SimRun {
     #[must_use]
     pub fn hints_shown(&self) -> &[String] {
         let screen = self.screen();
-        let n = self.revealed.get(&screen.id).copied().unwrap_or(0).min(screen.hints.len());
+        let n = self
+            .revealed
+            .get(&screen.id)
+            .copied()
+            .unwrap_or(0)
+            .min(screen.hints.len());
         &screen.hints[..n]
     }
 
@@ -375,13 +422,25 @@ mod tests {
         run.set_text("so", "8.5");
         let mistakes = run.act("tiep").unwrap_err();
         let feedback: Vec<&str> = mistakes.iter().map(|m| m.feedback.as_str()).collect();
-        assert_eq!(feedback, ["Thiếu dấu.", "Đảo ngày tháng.", "Dùng dấu phẩy.", "Chưa đối chiếu.", "Chưa chọn."]);
+        assert_eq!(
+            feedback,
+            [
+                "Thiếu dấu.",
+                "Đảo ngày tháng.",
+                "Dùng dấu phẩy.",
+                "Chưa đối chiếu.",
+                "Chưa chọn."
+            ]
+        );
         assert_eq!(run.screen().id, "mot", "a wrong answer stays on the screen");
         assert_eq!(run.mistakes().len(), 5);
         assert_eq!(run.last_mistakes().len(), 5);
         let first = mistakes[0].field.as_ref().unwrap();
         assert_eq!((first.id.as_str(), first.when), ("ten", Some(When::Diacritics)));
-        assert_eq!(mistakes[0].rule, "Tên đúng dấu.", "a case without a rule keeps the check's rule");
+        assert_eq!(
+            mistakes[0].rule, "Tên đúng dấu.",
+            "a case without a rule keeps the check's rule"
+        );
     }
 
     #[test]
@@ -390,7 +449,10 @@ mod tests {
         fill_right(&mut run);
         run.set_text("ten", "Phạm Gia Bão");
         let m = run.act("tiep").unwrap_err();
-        assert_eq!((m[0].feedback.as_str(), m[0].rule.as_str()), ("Bão khác Bảo.", "Một dấu sai là tên khác."));
+        assert_eq!(
+            (m[0].feedback.as_str(), m[0].rule.as_str()),
+            ("Bão khác Bảo.", "Một dấu sai là tên khác.")
+        );
         run.set_text("ten", "Lê Văn Tám");
         let m = run.act("tiep").unwrap_err();
         assert_eq!(m[0].feedback, "Sai tên.");

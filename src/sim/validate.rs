@@ -31,10 +31,17 @@ impl SimIssue {
     #[must_use]
     pub fn line(&self, text: &str) -> usize {
         let find = |from: usize, key: &str, value: &str| {
-            [format!("\"{key}\": \"{value}\""), format!("\"{key}\":\"{value}\"")]
-                .iter()
-                .filter_map(|n| text.get(from..).and_then(|t| t.find(n.as_str())).map(|i| i + from))
-                .min()
+            [
+                format!("\"{key}\": \"{value}\""),
+                format!("\"{key}\":\"{value}\""),
+            ]
+            .iter()
+            .filter_map(|n| {
+                text.get(from..)
+                    .and_then(|t| t.find(n.as_str()))
+                    .map(|i| i + from)
+            })
+            .min()
         };
         let start = self.anchor.screen.as_deref().and_then(|s| find(0, "id", s));
         let at = find(start.unwrap_or(0), self.anchor.key, &self.anchor.value).or(start);
@@ -50,7 +57,14 @@ struct Report<'a> {
 impl Report<'_> {
     fn add(&mut self, key: &'static str, value: &str, detail: String) {
         let screen = self.screen.map(str::to_owned);
-        self.issues.push(SimIssue { detail, anchor: Anchor { screen, key, value: value.to_owned() } });
+        self.issues.push(SimIssue {
+            detail,
+            anchor: Anchor {
+                screen,
+                key,
+                value: value.to_owned(),
+            },
+        });
     }
 }
 
@@ -58,7 +72,9 @@ fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn blank(s: &str) -> bool {
@@ -68,18 +84,37 @@ fn blank(s: &str) -> bool {
 /// Every problem in `s`; empty when the scenario is sound.
 #[must_use]
 pub fn validate(s: &Scenario) -> Vec<SimIssue> {
-    let mut r = Report { screen: None, issues: Vec::new() };
+    let mut r = Report {
+        screen: None,
+        issues: Vec::new(),
+    };
     if !valid_id(&s.id) {
-        r.add("id", &s.id, format!("mã \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang", s.id));
+        r.add(
+            "id",
+            &s.id,
+            format!(
+                "mã \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
+                s.id
+            ),
+        );
     }
-    for (key, text) in [("title", &s.title), ("intro", &s.intro), ("window", &s.window), ("text", &s.task.text)] {
+    for (key, text) in [
+        ("title", &s.title),
+        ("intro", &s.intro),
+        ("window", &s.window),
+        ("text", &s.task.text),
+    ] {
         if blank(text) {
             r.add(key, "", format!("trường \"{key}\" đang để trống"));
         }
     }
     for row in &s.task.data {
         if blank(&row.label) || blank(&row.value) {
-            r.add("label", &row.label, "một dòng dữ liệu của nhiệm vụ thiếu \"label\" hoặc \"value\"".to_owned());
+            r.add(
+                "label",
+                &row.label,
+                "một dòng dữ liệu của nhiệm vụ thiếu \"label\" hoặc \"value\"".to_owned(),
+            );
         }
     }
     if s.screens.is_empty() {
@@ -88,21 +123,38 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
     }
     let screen_ids: HashSet<&str> = s.screens.iter().map(|x| x.id.as_str()).collect();
     if !screen_ids.contains(s.start.as_str()) {
-        r.add("start", &s.start, format!("màn hình bắt đầu \"{}\" không có trong \"screens\"", s.start));
+        r.add(
+            "start",
+            &s.start,
+            format!("màn hình bắt đầu \"{}\" không có trong \"screens\"", s.start),
+        );
     }
-    let all_fields: HashSet<&str> = s.screens.iter().flat_map(Screen::fields).map(|f| f.spec.id.as_str()).collect();
+    let all_fields: HashSet<&str> = s
+        .screens
+        .iter()
+        .flat_map(Screen::fields)
+        .map(|f| f.spec.id.as_str())
+        .collect();
     let mut seen_screens = HashSet::new();
     let mut seen_fields = HashSet::new();
     for screen in &s.screens {
         r.screen = Some(&screen.id);
         if !seen_screens.insert(screen.id.as_str()) {
-            r.add("id", &screen.id, format!("màn hình \"{}\" bị trùng mã", screen.id));
+            r.add(
+                "id",
+                &screen.id,
+                format!("màn hình \"{}\" bị trùng mã", screen.id),
+            );
         }
         check_screen(&mut r, screen, &screen_ids, &all_fields, &mut seen_fields);
     }
     r.screen = None;
     if !s.screens.iter().any(|x| x.end) {
-        r.add("screens", "", "không có màn hình kết thúc (\"end\": true)".to_owned());
+        r.add(
+            "screens",
+            "",
+            "không có màn hình kết thúc (\"end\": true)".to_owned(),
+        );
     }
     if r.issues.is_empty() {
         check_graph(&mut r, s);
@@ -119,19 +171,31 @@ fn check_screen<'a>(
 ) {
     let id = screen.id.as_str();
     if !valid_id(id) {
-        r.add("id", id, format!("mã màn hình \"{id}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"));
+        r.add(
+            "id",
+            id,
+            format!("mã màn hình \"{id}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+        );
     }
     if blank(&screen.title) {
         r.add("id", id, format!("màn hình \"{id}\" thiếu \"title\""));
     }
     if !screen.end && screen.hints.is_empty() {
-        r.add("id", id, format!("màn hình \"{id}\" cần ít nhất một gợi ý (\"hints\")"));
+        r.add(
+            "id",
+            id,
+            format!("màn hình \"{id}\" cần ít nhất một gợi ý (\"hints\")"),
+        );
     }
     if screen.hints.iter().any(|h| blank(h)) {
         r.add("hints", "", format!("màn hình \"{id}\" có gợi ý để trống"));
     }
     if screen.end && !screen.actions.is_empty() {
-        r.add("id", id, format!("màn hình kết thúc \"{id}\" không được có nút (\"actions\")"));
+        r.add(
+            "id",
+            id,
+            format!("màn hình kết thúc \"{id}\" không được có nút (\"actions\")"),
+        );
     }
     // Labels are accessible names: two widgets with one name cannot be told apart by a screen reader.
     let mut labels = HashSet::new();
@@ -141,20 +205,36 @@ fn check_screen<'a>(
         if let Some(field) = item.field() {
             let fid = field.spec.id.as_str();
             if !valid_id(fid) {
-                r.add("id", fid, format!("mã ô \"{fid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"));
+                r.add(
+                    "id",
+                    fid,
+                    format!("mã ô \"{fid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+                );
             }
             if !seen_fields.insert(fid) {
-                r.add("id", fid, format!("mã ô \"{fid}\" đã dùng ở chỗ khác trong kịch bản"));
+                r.add(
+                    "id",
+                    fid,
+                    format!("mã ô \"{fid}\" đã dùng ở chỗ khác trong kịch bản"),
+                );
             }
             if !labels.insert(value::fold(&field.spec.label)) {
-                r.add("id", fid, format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", field.spec.label));
+                r.add(
+                    "id",
+                    fid,
+                    format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", field.spec.label),
+                );
             }
             // Radio buttons and files are drawn as widgets named by their text (a drop-down's options
             // only appear in its pop-up).
             if matches!(field.kind, FieldKind::Radio | FieldKind::File) {
                 for choice in field.choices() {
                     if !labels.insert(value::fold(choice)) {
-                        r.add("id", fid, format!("nhãn \"{choice}\" bị trùng trên màn hình \"{id}\""));
+                        r.add(
+                            "id",
+                            fid,
+                            format!("nhãn \"{choice}\" bị trùng trên màn hình \"{id}\""),
+                        );
                     }
                 }
             }
@@ -163,25 +243,47 @@ fn check_screen<'a>(
     let mut action_ids = HashSet::new();
     for action in &screen.actions {
         if !action_ids.insert(action.id.as_str()) {
-            r.add("id", &action.id, format!("nút \"{}\" bị trùng mã trên màn hình \"{id}\"", action.id));
+            r.add(
+                "id",
+                &action.id,
+                format!("nút \"{}\" bị trùng mã trên màn hình \"{id}\"", action.id),
+            );
         }
         if !labels.insert(value::fold(&action.label)) {
-            r.add("id", &action.id, format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", action.label));
+            r.add(
+                "id",
+                &action.id,
+                format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", action.label),
+            );
         }
         check_action(r, screen, action, screen_ids);
     }
 }
 
-fn check_item<'a>(r: &mut Report<'_>, screen: &Screen, item: &'a Item, all_fields: &HashSet<&str>, placed: &mut HashSet<&'a str>) {
+fn check_item<'a>(
+    r: &mut Report<'_>,
+    screen: &Screen,
+    item: &'a Item,
+    all_fields: &HashSet<&str>,
+    placed: &mut HashSet<&'a str>,
+) {
     match item {
         Item::Paragraph { text } | Item::Notice { text, .. } => {
             if blank(text) {
-                r.add("kind", "", format!("màn hình \"{}\" có đoạn văn để trống", screen.id));
+                r.add(
+                    "kind",
+                    "",
+                    format!("màn hình \"{}\" có đoạn văn để trống", screen.id),
+                );
             }
         }
         Item::Message { from, text, .. } => {
             if blank(from) || blank(text) {
-                r.add("kind", "message", "tin nhắn thiếu \"from\" hoặc \"text\"".to_owned());
+                r.add(
+                    "kind",
+                    "message",
+                    "tin nhắn thiếu \"from\" hoặc \"text\"".to_owned(),
+                );
             }
         }
         Item::Info { rows, .. } => {
@@ -189,14 +291,29 @@ fn check_item<'a>(r: &mut Report<'_>, screen: &Screen, item: &'a Item, all_field
                 match (&row.value, &row.field) {
                     (Some(_), None) => {}
                     (None, Some(f)) if all_fields.contains(f.as_str()) => {}
-                    (None, Some(f)) => r.add("field", f, format!("dòng \"{}\" nói tới ô \"{f}\" không có trong kịch bản", row.label)),
-                    _ => r.add("label", &row.label, format!("dòng \"{}\" cần đúng một trong \"value\" hoặc \"field\"", row.label)),
+                    (None, Some(f)) => r.add(
+                        "field",
+                        f,
+                        format!("dòng \"{}\" nói tới ô \"{f}\" không có trong kịch bản", row.label),
+                    ),
+                    _ => r.add(
+                        "label",
+                        &row.label,
+                        format!(
+                            "dòng \"{}\" cần đúng một trong \"value\" hoặc \"field\"",
+                            row.label
+                        ),
+                    ),
                 }
             }
         }
         Item::Action { action } => {
             if screen.action(action).is_none() {
-                r.add("action", action, format!("không có nút \"{action}\" trên màn hình \"{}\"", screen.id));
+                r.add(
+                    "action",
+                    action,
+                    format!("không có nút \"{action}\" trên màn hình \"{}\"", screen.id),
+                );
             } else if !placed.insert(action.as_str()) {
                 r.add("action", action, format!("nút \"{action}\" được đặt hai lần"));
             }
@@ -216,24 +333,45 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
     match kind {
         FieldKind::Select | FieldKind::Radio => {
             if spec.options.len() < 2 || !spec.files.is_empty() {
-                r.add("id", id, format!("ô chọn \"{id}\" cần ít nhất hai \"options\" (và không có \"files\")"));
+                r.add(
+                    "id",
+                    id,
+                    format!("ô chọn \"{id}\" cần ít nhất hai \"options\" (và không có \"files\")"),
+                );
             }
         }
         FieldKind::File => {
             if spec.files.len() < 2 || !spec.options.is_empty() {
-                r.add("id", id, format!("ô đính kèm \"{id}\" cần ít nhất hai tệp trong \"files\" (và không có \"options\")"));
+                r.add(
+                    "id",
+                    id,
+                    format!(
+                        "ô đính kèm \"{id}\" cần ít nhất hai tệp trong \"files\" (và không có \"options\")"
+                    ),
+                );
             }
         }
         _ => {
             if !spec.options.is_empty() || !spec.files.is_empty() {
-                r.add("id", id, format!("ô \"{id}\" kiểu {} không dùng \"options\" hay \"files\"", kind.name()));
+                r.add(
+                    "id",
+                    id,
+                    format!(
+                        "ô \"{id}\" kiểu {} không dùng \"options\" hay \"files\"",
+                        kind.name()
+                    ),
+                );
             }
         }
     }
     let choices = field.choices();
     let unique: HashSet<String> = choices.iter().map(|c| value::tidy(c)).collect();
     if unique.len() != choices.len() || choices.iter().any(|c| blank(c)) {
-        r.add("id", id, format!("ô \"{id}\" có lựa chọn trùng nhau hoặc để trống"));
+        r.add(
+            "id",
+            id,
+            format!("ô \"{id}\" có lựa chọn trùng nhau hoặc để trống"),
+        );
     }
     if spec.unit.is_some() && kind != FieldKind::Number {
         r.add("id", id, format!("chỉ ô số mới có \"unit\" (ô \"{id}\")"));
@@ -247,7 +385,11 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
             _ => true,
         };
         if !ok {
-            r.add("value", v, format!("giá trị sẵn \"{v}\" không hợp với ô \"{id}\""));
+            r.add(
+                "value",
+                v,
+                format!("giá trị sẵn \"{v}\" không hợp với ô \"{id}\""),
+            );
         }
     }
 }
@@ -255,7 +397,11 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
 fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids: &HashSet<&str>) {
     let aid = action.id.as_str();
     if !valid_id(aid) {
-        r.add("id", aid, format!("mã nút \"{aid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"));
+        r.add(
+            "id",
+            aid,
+            format!("mã nút \"{aid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+        );
     }
     if blank(&action.label) {
         r.add("id", aid, format!("nút \"{aid}\" thiếu \"label\""));
@@ -263,7 +409,11 @@ fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids
     match (&action.to, &action.trap) {
         (Some(to), None) => {
             if !screen_ids.contains(to.as_str()) {
-                r.add("to", to, format!("nút \"{aid}\" dẫn tới màn hình \"{to}\" không có trong kịch bản"));
+                r.add(
+                    "to",
+                    to,
+                    format!("nút \"{aid}\" dẫn tới màn hình \"{to}\" không có trong kịch bản"),
+                );
             }
         }
         (None, Some(trap)) => {
@@ -271,10 +421,18 @@ fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids
                 r.add("id", aid, format!("nút bẫy \"{aid}\" không có \"checks\""));
             }
             if blank(&trap.feedback) || blank(&trap.rule) {
-                r.add("id", aid, format!("nút bẫy \"{aid}\" cần \"feedback\" và \"rule\""));
+                r.add(
+                    "id",
+                    aid,
+                    format!("nút bẫy \"{aid}\" cần \"feedback\" và \"rule\""),
+                );
             }
         }
-        _ => r.add("id", aid, format!("nút \"{aid}\" cần đúng một trong \"to\" hoặc \"trap\"")),
+        _ => r.add(
+            "id",
+            aid,
+            format!("nút \"{aid}\" cần đúng một trong \"to\" hoặc \"trap\""),
+        ),
     }
     for check in &action.checks {
         check_check(r, screen, aid, check);
@@ -284,20 +442,42 @@ fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids
 fn check_check(r: &mut Report<'_>, screen: &Screen, aid: &str, check: &Check) {
     let fid = check.field.as_str();
     let Some(field) = screen.field(fid) else {
-        r.add("field", fid, format!("nút \"{aid}\" kiểm tra ô \"{fid}\" không có trên màn hình \"{}\"", screen.id));
+        r.add(
+            "field",
+            fid,
+            format!(
+                "nút \"{aid}\" kiểm tra ô \"{fid}\" không có trên màn hình \"{}\"",
+                screen.id
+            ),
+        );
         return;
     };
     if blank(&check.feedback) || blank(&check.rule) {
-        r.add("field", fid, format!("phần kiểm tra ô \"{fid}\" cần \"feedback\" và \"rule\""));
+        r.add(
+            "field",
+            fid,
+            format!("phần kiểm tra ô \"{fid}\" cần \"feedback\" và \"rule\""),
+        );
     }
     let shape_ok = matches!(
         (&check.expect, field.kind),
         (None, _) | (Some(Expect::Checked(_)), FieldKind::Checkbox)
     ) || matches!(&check.expect, Some(Expect::Text(_))) && field.kind != FieldKind::Checkbox;
     if !shape_ok {
-        r.add("field", fid, format!("\"expect\" của ô \"{fid}\" phải là true/false cho ô tích, là chữ cho ô khác"));
+        r.add(
+            "field",
+            fid,
+            format!("\"expect\" của ô \"{fid}\" phải là true/false cho ô tích, là chữ cho ô khác"),
+        );
     } else if walk::satisfying(field, check).is_none() {
-        r.add("field", fid, format!("\"expect\" của ô \"{fid}\" không phải là câu trả lời hợp lệ cho ô kiểu {}", field.kind.name()));
+        r.add(
+            "field",
+            fid,
+            format!(
+                "\"expect\" của ô \"{fid}\" không phải là câu trả lời hợp lệ cho ô kiểu {}",
+                field.kind.name()
+            ),
+        );
     }
     for case in &check.cases {
         let ok_when = |w: When| match w {
@@ -308,23 +488,53 @@ fn check_check(r: &mut Report<'_>, screen: &Screen, aid: &str, check: &Check) {
             When::Format => matches!(field.kind, FieldKind::Date | FieldKind::Number),
         };
         if blank(&case.feedback) {
-            r.add("field", fid, format!("một trường hợp của ô \"{fid}\" thiếu \"feedback\""));
+            r.add(
+                "field",
+                fid,
+                format!("một trường hợp của ô \"{fid}\" thiếu \"feedback\""),
+            );
         }
         match (&case.value, case.when) {
             (Some(v), None) => {
                 let answer = Value::parse(field.kind, v);
-                let right = value::judge(field.kind, field.spec.unit.as_deref(), &answer, check.expect.as_ref()).is_ok();
+                let right = value::judge(
+                    field.kind,
+                    field.spec.unit.as_deref(),
+                    &answer,
+                    check.expect.as_ref(),
+                )
+                .is_ok();
                 if right {
-                    r.add("value", v, format!("trường hợp \"{v}\" của ô \"{fid}\" thực ra là câu trả lời đúng"));
+                    r.add(
+                        "value",
+                        v,
+                        format!("trường hợp \"{v}\" của ô \"{fid}\" thực ra là câu trả lời đúng"),
+                    );
                 } else if field.kind.is_choice() && !field.choices().contains(&v.as_str()) {
-                    r.add("value", v, format!("trường hợp \"{v}\" không phải là một lựa chọn của ô \"{fid}\""));
+                    r.add(
+                        "value",
+                        v,
+                        format!("trường hợp \"{v}\" không phải là một lựa chọn của ô \"{fid}\""),
+                    );
                 }
             }
             (None, Some(w)) if ok_when(w) => {}
             (None, Some(w)) => {
-                r.add("when", w.name(), format!("\"when\": \"{}\" không dùng được cho ô kiểu {}", w.name(), field.kind.name()));
+                r.add(
+                    "when",
+                    w.name(),
+                    format!(
+                        "\"when\": \"{}\" không dùng được cho ô kiểu {}",
+                        w.name(),
+                        field.kind.name()
+                    ),
+                );
             }
-            _ => r.add("field", fid, format!("mỗi trường hợp của ô \"{fid}\" cần đúng một trong \"value\" hoặc \"when\"")),
+            _ => r.add(
+                "field",
+                fid,
+                format!("mỗi trường hợp của ô \"{fid}\" cần đúng một trong \"value\" hoặc \"when\""),
+            ),
         }
     }
 }
@@ -334,7 +544,14 @@ fn check_graph<'a>(r: &mut Report<'a>, s: &'a Scenario) {
         for action in screen.actions.iter().filter(|a| a.to.is_some()) {
             if walk::passing_values(screen, action).is_none() {
                 r.screen = Some(&screen.id);
-                r.add("id", &action.id, format!("không thể qua được nút \"{}\": các điều kiện kiểm tra mâu thuẫn nhau", action.id));
+                r.add(
+                    "id",
+                    &action.id,
+                    format!(
+                        "không thể qua được nút \"{}\": các điều kiện kiểm tra mâu thuẫn nhau",
+                        action.id
+                    ),
+                );
             }
         }
     }
@@ -342,14 +559,29 @@ fn check_graph<'a>(r: &mut Report<'a>, s: &'a Scenario) {
     let routes = walk::routes(s);
     let finishing = walk::can_finish_from(s);
     if !finishing.contains(&s.start) {
-        r.add("start", &s.start, "không thể hoàn thành kịch bản: từ màn hình đầu không đi tới được màn hình kết thúc".to_owned());
+        r.add(
+            "start",
+            &s.start,
+            "không thể hoàn thành kịch bản: từ màn hình đầu không đi tới được màn hình kết thúc".to_owned(),
+        );
     }
     for screen in &s.screens {
         r.screen = Some(&screen.id);
         if !routes.contains_key(&screen.id) {
-            r.add("id", &screen.id, format!("không có đường nào dẫn tới màn hình \"{}\"", screen.id));
+            r.add(
+                "id",
+                &screen.id,
+                format!("không có đường nào dẫn tới màn hình \"{}\"", screen.id),
+            );
         } else if !finishing.contains(&screen.id) {
-            r.add("id", &screen.id, format!("người học bị kẹt ở màn hình \"{}\": từ đây không tới được màn hình kết thúc", screen.id));
+            r.add(
+                "id",
+                &screen.id,
+                format!(
+                    "người học bị kẹt ở màn hình \"{}\": từ đây không tới được màn hình kết thúc",
+                    screen.id
+                ),
+            );
         }
     }
 }
@@ -400,16 +632,29 @@ mod tests {
     #[test]
     fn a_scenario_that_cannot_be_completed_is_reported() {
         // An impossible expectation: "Hoa" is not an option, so "Tiếp tục" can never pass.
-        let text = fixture::JSON.replace("\"feedback\": \"Chưa chọn.\"", "\"expect\": \"Hoa\", \"feedback\": \"Chưa chọn.\"");
+        let text = fixture::JSON.replace(
+            "\"feedback\": \"Chưa chọn.\"",
+            "\"expect\": \"Hoa\", \"feedback\": \"Chưa chọn.\"",
+        );
         let s: Scenario = serde_json::from_str(&text).unwrap();
         let d = details(&s);
-        assert!(d.iter().any(|x| x.contains("không phải là câu trả lời hợp lệ")), "{d:?}");
+        assert!(
+            d.iter().any(|x| x.contains("không phải là câu trả lời hợp lệ")),
+            "{d:?}"
+        );
         // A dead end: the second screen loses its way forward.
-        let text = fixture::JSON.replace("{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"ba\" }", "{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"mot\" }");
+        let text = fixture::JSON.replace(
+            "{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"ba\" }",
+            "{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"mot\" }",
+        );
         let s: Scenario = serde_json::from_str(&text).unwrap();
         let d = details(&s);
         assert!(d.iter().any(|x| x.contains("không thể hoàn thành")), "{d:?}");
-        assert!(d.iter().any(|x| x.contains("không có đường nào dẫn tới màn hình \"ba\"")), "{d:?}");
+        assert!(
+            d.iter()
+                .any(|x| x.contains("không có đường nào dẫn tới màn hình \"ba\"")),
+            "{d:?}"
+        );
     }
 
     #[test]
@@ -421,7 +666,10 @@ mod tests {
         let s: Scenario = serde_json::from_str(&text).unwrap();
         let d = details(&s);
         assert!(d.iter().any(|x| x.contains("decimal_point")), "{d:?}");
-        assert!(d.iter().any(|x| x.contains("thực ra là câu trả lời đúng")), "{d:?}");
+        assert!(
+            d.iter().any(|x| x.contains("thực ra là câu trả lời đúng")),
+            "{d:?}"
+        );
         assert!(d.iter().any(|x| x.contains("\"hai\" không có")), "{d:?}");
         let text = fixture::JSON.replace("\"label\": \"Tỷ lệ\"", "\"label\": \"Họ tên\"");
         let s: Scenario = serde_json::from_str(&text).unwrap();
@@ -433,6 +681,9 @@ mod tests {
         let text = fixture::JSON.replace("\"look\": \"link\"", "\"look\": \"link\", \"colour\": \"red\"");
         assert!(serde_json::from_str::<Scenario>(&text).is_err());
         let text = fixture::JSON.replace("\"unit\": \"%\"", "\"unit\": \"%\", \"colour\": \"red\"");
-        assert!(serde_json::from_str::<Scenario>(&text).is_err(), "unknown keys inside a field item too");
+        assert!(
+            serde_json::from_str::<Scenario>(&text).is_err(),
+            "unknown keys inside a field item too"
+        );
     }
 }

@@ -22,7 +22,11 @@ impl Value {
     /// The empty value for a field kind.
     #[must_use]
     pub fn empty(kind: FieldKind) -> Self {
-        if kind == FieldKind::Checkbox { Value::Checked(false) } else { Value::Text(String::new()) }
+        if kind == FieldKind::Checkbox {
+            Value::Checked(false)
+        } else {
+            Value::Text(String::new())
+        }
     }
 
     /// A value written in a scenario file (`value`, `expect`, a case's `value`) for a field kind.
@@ -106,7 +110,8 @@ pub fn parse_date(s: &str) -> Option<(u32, u32, i32)> {
     if parts.next().is_some() {
         return None;
     }
-    let digits = |p: &str, lo: usize, hi: usize| (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    let digits =
+        |p: &str, lo: usize, hi: usize| (lo..=hi).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
     if !digits(d, 1, 2) || !digits(m, 1, 2) || !digits(y, 4, 4) {
         return None;
     }
@@ -162,13 +167,22 @@ pub fn parse_number(s: &str, unit: Option<&str>) -> Result<f64, When> {
     }
     let groups: Vec<&str> = int.split('.').collect();
     let grouped = groups.len() == 1
-        || (groups.first().is_some_and(|g| (1..=3).contains(&g.len())) && groups[1..].iter().all(|g| g.len() == 3));
+        || (groups.first().is_some_and(|g| (1..=3).contains(&g.len()))
+            && groups[1..].iter().all(|g| g.len() == 3));
     if int.is_empty() || groups.iter().any(|g| g.is_empty() && groups.len() > 1) {
-        return Err(if frac.is_none() && int.contains('.') { When::DecimalPoint } else { When::Format });
+        return Err(if frac.is_none() && int.contains('.') {
+            When::DecimalPoint
+        } else {
+            When::Format
+        });
     }
     if !grouped {
         // "8.5" or "1250.5": a dot that cannot be a thousands separator is a decimal point.
-        return Err(if frac.is_none() { When::DecimalPoint } else { When::Format });
+        return Err(if frac.is_none() {
+            When::DecimalPoint
+        } else {
+            When::Format
+        });
     }
     let plain = format!("{}.{}", groups.concat(), frac.unwrap_or("0"));
     let n: f64 = plain.parse().map_err(|_| When::Format)?;
@@ -196,7 +210,9 @@ pub fn same(kind: FieldKind, unit: Option<&str>, a: &Value, b: &Value) -> bool {
                 (Ok(p), Ok(q)) => same_number(p, q),
                 _ => tidy(x) == tidy(y),
             },
-            FieldKind::Select | FieldKind::Radio | FieldKind::File | FieldKind::Checkbox => tidy(x) == tidy(y),
+            FieldKind::Select | FieldKind::Radio | FieldKind::File | FieldKind::Checkbox => {
+                tidy(x) == tidy(y)
+            }
         },
         _ => false,
     }
@@ -207,15 +223,28 @@ pub fn same(kind: FieldKind, unit: Option<&str>, a: &Value, b: &Value) -> bool {
 /// # Errors
 /// The answer is wrong: `Some(kind)` when it is a wrong answer of a kind the engine recognises, `None`
 /// for a plainly different answer.
-pub fn judge(kind: FieldKind, unit: Option<&str>, value: &Value, expect: Option<&Expect>) -> Result<(), Option<When>> {
+pub fn judge(
+    kind: FieldKind,
+    unit: Option<&str>,
+    value: &Value,
+    expect: Option<&Expect>,
+) -> Result<(), Option<When>> {
     if value.is_empty() {
         // An unticked box is right only when the check wants it unticked.
-        return if matches!(expect, Some(Expect::Checked(false))) { Ok(()) } else { Err(Some(When::Empty)) };
+        return if matches!(expect, Some(Expect::Checked(false))) {
+            Ok(())
+        } else {
+            Err(Some(When::Empty))
+        };
     }
     let expected = match expect {
         None => return pre_check(kind, unit, value),
         Some(Expect::Checked(want)) => {
-            return if *value == Value::Checked(*want) { Ok(()) } else { Err(None) };
+            return if *value == Value::Checked(*want) {
+                Ok(())
+            } else {
+                Err(None)
+            };
         }
         Some(Expect::Text(e)) => e,
     };
@@ -281,14 +310,29 @@ mod tests {
     #[test]
     fn names_need_diacritics_but_not_case_or_spaces_or_nfc() {
         let e = expect("Phạm Gia Bảo");
-        assert_eq!(judge(FieldKind::Text, None, &text("  phạm   gia BẢO "), Some(&e)), Ok(()));
+        assert_eq!(
+            judge(FieldKind::Text, None, &text("  phạm   gia BẢO "), Some(&e)),
+            Ok(())
+        );
         // The same letters typed as base letter + combining marks (NFD).
         let nfd: String = "Phạm Gia Bảo".nfd().collect();
         assert_eq!(judge(FieldKind::Text, None, &text(&nfd), Some(&e)), Ok(()));
-        assert_eq!(judge(FieldKind::Text, None, &text("Pham Gia Bao"), Some(&e)), Err(Some(When::Diacritics)));
-        assert_eq!(judge(FieldKind::Text, None, &text("Phạm Gia Bão"), Some(&e)), Err(Some(When::Diacritics)));
-        assert_eq!(judge(FieldKind::Text, None, &text("Phạm Gia Huy"), Some(&e)), Err(None));
-        assert_eq!(judge(FieldKind::Text, None, &text("   "), Some(&e)), Err(Some(When::Empty)));
+        assert_eq!(
+            judge(FieldKind::Text, None, &text("Pham Gia Bao"), Some(&e)),
+            Err(Some(When::Diacritics))
+        );
+        assert_eq!(
+            judge(FieldKind::Text, None, &text("Phạm Gia Bão"), Some(&e)),
+            Err(Some(When::Diacritics))
+        );
+        assert_eq!(
+            judge(FieldKind::Text, None, &text("Phạm Gia Huy"), Some(&e)),
+            Err(None)
+        );
+        assert_eq!(
+            judge(FieldKind::Text, None, &text("   "), Some(&e)),
+            Err(Some(When::Empty))
+        );
         assert_eq!(strip_diacritics("Đỗ Thị Lan"), "Do Thi Lan");
     }
 
@@ -302,9 +346,18 @@ mod tests {
         assert_eq!(parse_date("03/03/26"), None);
         let e = expect("05/03/2026");
         assert_eq!(judge(FieldKind::Date, None, &text("5/3/2026"), Some(&e)), Ok(()));
-        assert_eq!(judge(FieldKind::Date, None, &text("03/05/2026"), Some(&e)), Err(Some(When::Swapped)));
-        assert_eq!(judge(FieldKind::Date, None, &text("5-3-2026"), Some(&e)), Err(Some(When::Format)));
-        assert_eq!(judge(FieldKind::Date, None, &text("06/03/2026"), Some(&e)), Err(None));
+        assert_eq!(
+            judge(FieldKind::Date, None, &text("03/05/2026"), Some(&e)),
+            Err(Some(When::Swapped))
+        );
+        assert_eq!(
+            judge(FieldKind::Date, None, &text("5-3-2026"), Some(&e)),
+            Err(Some(When::Format))
+        );
+        assert_eq!(
+            judge(FieldKind::Date, None, &text("06/03/2026"), Some(&e)),
+            Err(None)
+        );
     }
 
     #[test]
@@ -322,33 +375,77 @@ mod tests {
         assert_eq!(parse_number("8,", None), Err(When::Format));
         assert_eq!(parse_number("", None), Err(When::Empty));
         let e = expect("8,5");
-        assert_eq!(judge(FieldKind::Number, Some("%"), &text("8,50"), Some(&e)), Ok(()));
-        assert_eq!(judge(FieldKind::Number, Some("%"), &text("8.5"), Some(&e)), Err(Some(When::DecimalPoint)));
-        assert_eq!(judge(FieldKind::Number, Some("%"), &text("85"), Some(&e)), Err(None));
+        assert_eq!(
+            judge(FieldKind::Number, Some("%"), &text("8,50"), Some(&e)),
+            Ok(())
+        );
+        assert_eq!(
+            judge(FieldKind::Number, Some("%"), &text("8.5"), Some(&e)),
+            Err(Some(When::DecimalPoint))
+        );
+        assert_eq!(
+            judge(FieldKind::Number, Some("%"), &text("85"), Some(&e)),
+            Err(None)
+        );
     }
 
     #[test]
     fn addresses_and_codes_ignore_what_a_browser_ignores() {
         let e = expect("dichvucong.gov.vn");
-        for ok in ["dichvucong.gov.vn", "https://dichvucong.gov.vn/", "www.DichVuCong.gov.vn"] {
-            assert_eq!(judge(FieldKind::Address, None, &text(ok), Some(&e)), Ok(()), "{ok}");
+        for ok in [
+            "dichvucong.gov.vn",
+            "https://dichvucong.gov.vn/",
+            "www.DichVuCong.gov.vn",
+        ] {
+            assert_eq!(
+                judge(FieldKind::Address, None, &text(ok), Some(&e)),
+                Ok(()),
+                "{ok}"
+            );
         }
-        assert_eq!(judge(FieldKind::Address, None, &text("dichvucongs.top"), Some(&e)), Err(None));
+        assert_eq!(
+            judge(FieldKind::Address, None, &text("dichvucongs.top"), Some(&e)),
+            Err(None)
+        );
         let e = expect("036090012345");
-        assert_eq!(judge(FieldKind::Code, None, &text("036 090 012 345"), Some(&e)), Ok(()));
-        assert_eq!(judge(FieldKind::Code, None, &text("036090012346"), Some(&e)), Err(None));
+        assert_eq!(
+            judge(FieldKind::Code, None, &text("036 090 012 345"), Some(&e)),
+            Ok(())
+        );
+        assert_eq!(
+            judge(FieldKind::Code, None, &text("036090012346"), Some(&e)),
+            Err(None)
+        );
     }
 
     #[test]
     fn checkboxes_and_filled_fields() {
         let yes = Expect::Checked(true);
-        assert_eq!(judge(FieldKind::Checkbox, None, &Value::Checked(true), Some(&yes)), Ok(()));
-        assert_eq!(judge(FieldKind::Checkbox, None, &Value::Checked(false), Some(&yes)), Err(Some(When::Empty)));
+        assert_eq!(
+            judge(FieldKind::Checkbox, None, &Value::Checked(true), Some(&yes)),
+            Ok(())
+        );
+        assert_eq!(
+            judge(FieldKind::Checkbox, None, &Value::Checked(false), Some(&yes)),
+            Err(Some(When::Empty))
+        );
         let no = Expect::Checked(false);
-        assert_eq!(judge(FieldKind::Checkbox, None, &Value::Checked(false), Some(&no)), Ok(()));
-        assert_eq!(judge(FieldKind::Checkbox, None, &Value::Checked(true), Some(&no)), Err(None));
+        assert_eq!(
+            judge(FieldKind::Checkbox, None, &Value::Checked(false), Some(&no)),
+            Ok(())
+        );
+        assert_eq!(
+            judge(FieldKind::Checkbox, None, &Value::Checked(true), Some(&no)),
+            Err(None)
+        );
         assert_eq!(judge(FieldKind::Text, None, &text("bất kỳ"), None), Ok(()));
-        assert_eq!(judge(FieldKind::Text, None, &text(""), None), Err(Some(When::Empty)));
-        assert_eq!(judge(FieldKind::Date, None, &text("hôm nay"), None), Err(Some(When::Format)));
+        assert_eq!(
+            judge(FieldKind::Text, None, &text(""), None),
+            Err(Some(When::Empty))
+        );
+        assert_eq!(
+            judge(FieldKind::Date, None, &text("hôm nay"), None),
+            Err(Some(When::Format))
+        );
     }
 }

@@ -62,13 +62,18 @@ pub fn passing_values(screen: &Screen, action: &Action) -> Option<Vec<(String, V
     Some(out)
 }
 
-/// Edges a learner can take: (from, action, to, values to enter first).
-fn edges(s: &Scenario) -> Vec<(&str, &Action, &str, Vec<(String, Value)>)> {
+/// An edge a learner can take: (from, action, to, values to enter first).
+type Edge<'a> = (&'a str, &'a Action, &'a str, Vec<(String, Value)>);
+
+/// Edges a learner can take.
+fn edges(s: &Scenario) -> Vec<Edge<'_>> {
     let ids: HashSet<&str> = s.screens.iter().map(|x| x.id.as_str()).collect();
     let mut out = Vec::new();
     for screen in &s.screens {
         for action in &screen.actions {
-            let Some(to) = action.to.as_deref().filter(|t| ids.contains(t)) else { continue };
+            let Some(to) = action.to.as_deref().filter(|t| ids.contains(t)) else {
+                continue;
+            };
             if let Some(values) = passing_values(screen, action) {
                 out.push((screen.id.as_str(), action, to, values));
             }
@@ -98,8 +103,13 @@ pub fn routes(s: &Scenario) -> HashMap<String, Vec<Step>> {
                 continue;
             }
             let mut steps = base.clone();
-            steps.extend(values.iter().map(|(f, v)| Step::Set { field: f.clone(), value: v.clone() }));
-            steps.push(Step::Act { action: action.id.clone() });
+            steps.extend(values.iter().map(|(f, v)| Step::Set {
+                field: f.clone(),
+                value: v.clone(),
+            }));
+            steps.push(Step::Act {
+                action: action.id.clone(),
+            });
             routes.insert((*to).to_owned(), steps);
             queue.push_back(to);
         }

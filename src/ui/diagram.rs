@@ -45,11 +45,10 @@ impl DiagramCache {
             let Some((pw, ph, pixels)) = svg::render(tree, px) else {
                 return false;
             };
-            let image =
-                egui::ColorImage::from_rgba_premultiplied([pw as usize, ph as usize], &pixels);
-            let handle =
-                ui.ctx()
-                    .load_texture(format!("{key}@{px}"), image, egui::TextureOptions::LINEAR);
+            let image = egui::ColorImage::from_rgba_premultiplied([pw as usize, ph as usize], &pixels);
+            let handle = ui
+                .ctx()
+                .load_texture(format!("{key}@{px}"), image, egui::TextureOptions::LINEAR);
             self.textures.retain(|(k, _), _| k != key);
             self.textures.insert(cache_key.clone(), handle);
         }

@@ -11,30 +11,28 @@ const CARD_WIDTH: f32 = 420.0;
 
 /// Draws the home screen.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            continue_ui(app, ui);
-            ui.heading(app.t.home_title());
-            ui.label(app.t.home_intro());
-            ui.add_space(8.0);
-            let columns = ((ui.available_width() / CARD_WIDTH).floor() as usize).clamp(1, 3);
-            let catalog = app.catalog.clone();
-            for row in catalog
-                .modules
-                .iter()
-                .enumerate()
-                .collect::<Vec<_>>()
-                .chunks(columns)
-            {
-                ui.columns(columns, |cols| {
-                    for (col, (index, module)) in cols.iter_mut().zip(row) {
-                        card(app, col, *index, module);
-                    }
-                });
-                ui.add_space(6.0);
-            }
-        });
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        continue_ui(app, ui);
+        ui.heading(app.t.home_title());
+        ui.label(app.t.home_intro());
+        ui.add_space(8.0);
+        let columns = ((ui.available_width() / CARD_WIDTH).floor() as usize).clamp(1, 3);
+        let catalog = app.catalog.clone();
+        for row in catalog
+            .modules
+            .iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+            .chunks(columns)
+        {
+            ui.columns(columns, |cols| {
+                for (col, (index, module)) in cols.iter_mut().zip(row) {
+                    card(app, col, *index, module);
+                }
+            });
+            ui.add_space(6.0);
+        }
+    });
 }
 
 fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content::Module) {
@@ -44,10 +42,9 @@ fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content:
         .corner_radius(8.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let title =
-                egui::Button::new(RichText::new(&module.meta.title).text_style(theme::h2()))
-                    .frame(false)
-                    .wrap();
+            let title = egui::Button::new(RichText::new(&module.meta.title).text_style(theme::h2()))
+                .frame(false)
+                .wrap();
             let mut open = ui
                 .add(title)
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
@@ -85,15 +82,27 @@ fn module_status(app: &App, module: &crate::content::Module) -> (f32, String) {
     };
     let steps = module.lessons.len() + 1;
     let done = p.lessons_viewed.len() + usize::from(p.quiz_passed());
-    let fraction = if p.completed() { 1.0 } else { done as f32 / steps as f32 };
-    (fraction, crate::ui::learner_page::status_text(&app.t, p.status(), p.completed_at.as_ref()))
+    let fraction = if p.completed() {
+        1.0
+    } else {
+        done as f32 / steps as f32
+    };
+    (
+        fraction,
+        crate::ui::learner_page::status_text(&app.t, p.status(), p.completed_at.as_ref()),
+    )
 }
 
 /// "Tiếp tục": straight back to where the learner left off.
 fn continue_ui(app: &mut App, ui: &mut egui::Ui) {
     let Some(resume) = app.resume_point() else { return };
     let catalog = app.catalog.clone();
-    let title = |id: &str| catalog.module(id).map(|m| m.meta.title.clone()).unwrap_or_default();
+    let title = |id: &str| {
+        catalog
+            .module(id)
+            .map(|m| m.meta.title.clone())
+            .unwrap_or_default()
+    };
     let what = match &resume {
         crate::records::Resume::Lesson { module, lesson } => {
             let lesson_title = catalog

@@ -14,7 +14,11 @@ pub fn date(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
 
 /// The status word for a module, with the completion date.
 #[must_use]
-pub fn status_text(t: &crate::i18n::I18n, status: Status, completed: Option<&chrono::DateTime<chrono::FixedOffset>>) -> String {
+pub fn status_text(
+    t: &crate::i18n::I18n,
+    status: Status,
+    completed: Option<&chrono::DateTime<chrono::FixedOffset>>,
+) -> String {
     match (status, completed) {
         (Status::Completed, Some(at)) => t.status_completed_on(date(at)),
         (Status::Completed, None) => t.status_completed(),
@@ -29,11 +33,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let Some(records) = &app.records else { return };
     let Some(id) = records.current else { return };
     let progress = records.progress();
-    let Some(learner) = progress.learner(id) else { return };
+    let Some(learner) = progress.learner(id) else {
+        return;
+    };
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         ui.heading(&learner.name);
-        let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+        let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
         if !details.is_empty() {
             ui.label(RichText::new(details.join(" · ")).color(pal.muted));
         }
@@ -41,13 +50,23 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.add_space(8.0);
             ui.label(RichText::new(&module.meta.title).text_style(theme::h3()));
             ui.label(status_text(&app.t, mp.status(), mp.completed_at.as_ref()));
-            ui.label(app.t.learner_lessons_viewed(mp.lessons_viewed.len(), module.lessons.len()));
+            ui.label(
+                app.t
+                    .learner_lessons_viewed(mp.lessons_viewed.len(), module.lessons.len()),
+            );
             if mp.attempts.is_empty() {
                 ui.label(RichText::new(app.t.learner_no_attempts()).color(pal.muted));
             }
             for (n, a) in mp.attempts.iter().enumerate() {
-                let verdict = if a.passed { app.t.quiz_passed_short() } else { app.t.quiz_not_passed_short() };
-                ui.label(app.t.learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict));
+                let verdict = if a.passed {
+                    app.t.quiz_passed_short()
+                } else {
+                    app.t.quiz_not_passed_short()
+                };
+                ui.label(
+                    app.t
+                        .learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict),
+                );
             }
         }
     });

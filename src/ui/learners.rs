@@ -52,12 +52,21 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .map(|l| (l.id, l.name.clone(), l.unit.clone()))
             .collect();
         if found.is_empty() {
-            let none = if app.form.search.trim().is_empty() { app.t.learners_none() } else { app.t.learners_no_match() };
+            let none = if app.form.search.trim().is_empty() {
+                app.t.learners_none()
+            } else {
+                app.t.learners_no_match()
+            };
             ui.label(RichText::new(none).color(pal.muted));
         }
         for (id, name, unit) in found {
-            let text = if unit.is_empty() { name } else { format!("{name} — {unit}") };
-            let button = egui::Button::new(RichText::new(text).size(20.0)).min_size(egui::vec2(ui.available_width().min(600.0), 48.0));
+            let text = if unit.is_empty() {
+                name
+            } else {
+                format!("{name} — {unit}")
+            };
+            let button = egui::Button::new(RichText::new(text).size(20.0))
+                .min_size(egui::vec2(ui.available_width().min(600.0), 48.0));
             if ui.add(button).clicked() {
                 app.push(Command::SelectLearner(id));
             }
@@ -68,24 +77,43 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 fn add_form(app: &mut App, ui: &mut egui::Ui) {
     let pal = theme::palette(app.settings.theme);
     ui.label(RichText::new(app.t.learners_add()).text_style(theme::h2()));
-    let units = app.records.as_ref().map(crate::learning::Records::units).unwrap_or_default();
+    let units = app
+        .records
+        .as_ref()
+        .map(crate::learning::Records::units)
+        .unwrap_or_default();
     let form = &mut app.form;
-    egui::Grid::new("add_learner").num_columns(2).spacing([12.0, 10.0]).show(ui, |ui| {
-        let l = ui.label(app.t.learners_name());
-        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(380.0)).labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label(app.t.learners_unit());
-        ui.add(egui::TextEdit::singleline(&mut form.unit).hint_text(app.t.learners_unit_hint()).desired_width(380.0))
+    egui::Grid::new("add_learner")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            let l = ui.label(app.t.learners_name());
+            ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(380.0))
+                .labelled_by(l.id);
+            ui.end_row();
+            let l = ui.label(app.t.learners_unit());
+            ui.add(
+                egui::TextEdit::singleline(&mut form.unit)
+                    .hint_text(app.t.learners_unit_hint())
+                    .desired_width(380.0),
+            )
             .labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label(app.t.learners_position());
-        ui.add(egui::TextEdit::singleline(&mut form.position).hint_text(app.t.learners_optional()).desired_width(380.0))
+            ui.end_row();
+            let l = ui.label(app.t.learners_position());
+            ui.add(
+                egui::TextEdit::singleline(&mut form.position)
+                    .hint_text(app.t.learners_optional())
+                    .desired_width(380.0),
+            )
             .labelled_by(l.id);
-        ui.end_row();
-    });
+            ui.end_row();
+        });
     let typed = text::search_key(&form.unit);
-    let suggestions: Vec<&String> =
-        units.iter().filter(|u| text::search_key(u).contains(&typed) && **u != form.unit).take(6).collect();
+    let suggestions: Vec<&String> = units
+        .iter()
+        .filter(|u| text::search_key(u).contains(&typed) && **u != form.unit)
+        .take(6)
+        .collect();
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(app.t.learners_suggestions()).color(pal.muted));

@@ -33,11 +33,7 @@ fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
     match block {
         Block::Heading { level, text } => {
             ui.add_space(if *level <= 2 { 12.0 } else { 6.0 });
-            let style = if *level <= 2 {
-                theme::h2()
-            } else {
-                theme::h3()
-            };
+            let style = if *level <= 2 { theme::h2() } else { theme::h3() };
             ui.label(RichText::new(plain(text)).text_style(style));
         }
         Block::Paragraph(inline) => inline_ui(ui, ctx, inline, None),
@@ -66,9 +62,7 @@ fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
                     ui.label(RichText::new(alt).italics().color(ctx.palette.muted));
                 }
             } else {
-                ui.label(
-                    RichText::new(ctx.t.lesson_image_missing(src.clone())).color(ctx.palette.bad),
-                );
+                ui.label(RichText::new(ctx.t.lesson_image_missing(src.clone())).color(ctx.palette.bad));
             }
         }
         Block::Code(code) => {
@@ -131,10 +125,8 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, header: &[Inline], rows: &
                             for cell in header {
                                 let text = plain(cell);
                                 ui.add(
-                                    egui::Label::new(
-                                        RichText::new(text).text_style(theme::h3()).size(18.0),
-                                    )
-                                    .wrap(),
+                                    egui::Label::new(RichText::new(text).text_style(theme::h3()).size(18.0))
+                                        .wrap(),
                                 );
                             }
                             ui.end_row();

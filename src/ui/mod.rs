@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod module_page;
 pub mod quiz;
 pub mod settings;
+pub mod simulation;
 pub mod theme;
 pub mod top_bar;
 
@@ -27,8 +28,7 @@ pub fn shortcuts(app: &mut App, ctx: &egui::Context) {
     }
     let (bigger, smaller, left, right) = ctx.input_mut(|i| {
         (
-            i.consume_key(Modifiers::COMMAND, Key::Plus)
-                || i.consume_key(Modifiers::COMMAND, Key::Equals),
+            i.consume_key(Modifiers::COMMAND, Key::Plus) || i.consume_key(Modifiers::COMMAND, Key::Equals),
             i.consume_key(Modifiers::COMMAND, Key::Minus),
             i.key_pressed(Key::ArrowLeft),
             i.key_pressed(Key::ArrowRight),
@@ -70,8 +70,5 @@ pub fn notice_bar(app: &mut App, ui: &mut egui::Ui) {
 
 /// A large primary button.
 pub fn big_button(ui: &mut egui::Ui, text: impl Into<String>) -> egui::Response {
-    ui.add(
-        egui::Button::new(egui::RichText::new(text.into()).strong())
-            .min_size(egui::vec2(0.0, 40.0)),
-    )
+    ui.add(egui::Button::new(egui::RichText::new(text.into()).strong()).min_size(egui::vec2(0.0, 40.0)))
 }

@@ -41,10 +41,17 @@ impl Pending {
     fn answer(&self, view: &View) -> Option<Answer> {
         match view {
             View::Single { .. } => self.single.map(Answer::Single),
-            View::Multiple { .. } => (!self.multiple.is_empty()).then(|| Answer::Multiple(self.multiple.clone())),
+            View::Multiple { .. } => {
+                (!self.multiple.is_empty()).then(|| Answer::Multiple(self.multiple.clone()))
+            }
             View::TrueFalse => self.truth.map(Answer::TrueFalse),
             View::Ordering { .. } => Some(Answer::Ordering(self.order.clone())),
-            View::Matching { .. } => self.matching.iter().copied().collect::<Option<Vec<_>>>().map(Answer::Matching),
+            View::Matching { .. } => self
+                .matching
+                .iter()
+                .copied()
+                .collect::<Option<Vec<_>>>()
+                .map(Answer::Matching),
         }
     }
 }
@@ -66,13 +73,24 @@ impl QuizState {
     #[must_use]
     pub fn new(module: usize, session: QuizSession) -> QuizState {
         let pending = session.current().map(Pending::for_question).unwrap_or_default();
-        QuizState { module, session, pending, started: Instant::now(), result: None, confirm_leave: false }
+        QuizState {
+            module,
+            session,
+            pending,
+            started: Instant::now(),
+            result: None,
+            confirm_leave: false,
+        }
     }
 
     /// Starts over with a new draw.
     pub fn retry(&mut self, seed: u64) {
         self.session.retry(seed);
-        self.pending = self.session.current().map(Pending::for_question).unwrap_or_default();
+        self.pending = self
+            .session
+            .current()
+            .map(Pending::for_question)
+            .unwrap_or_default();
         self.started = Instant::now();
         self.result = None;
         self.confirm_leave = false;
@@ -111,7 +129,9 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
     let pal = theme::palette(app.settings.theme);
     let total = state.session.len();
     let index = state.session.index();
-    let Some(presented) = state.session.current().cloned() else { return };
+    let Some(presented) = state.session.current().cloned() else {
+        return;
+    };
     let answered = state.session.feedback().cloned();
 
     ui.horizontal_wrapped(|ui| {
@@ -137,7 +157,13 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
         None => {
             let answer = state.pending.answer(&presented.view);
             let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
-            let clicked = ui.add_enabled(answer.is_some(), egui::Button::new(RichText::new(t.quiz_confirm()).strong()).min_size(egui::vec2(0.0, 40.0))).clicked();
+            let clicked = ui
+                .add_enabled(
+                    answer.is_some(),
+                    egui::Button::new(RichText::new(t.quiz_confirm()).strong())
+                        .min_size(egui::vec2(0.0, 40.0)),
+                )
+                .clicked();
             if (clicked || enter)
                 && let Some(answer) = answer
                 && let Err(e) = state.session.answer(answer)
@@ -146,17 +172,26 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
             }
         }
         Some(feedback) => {
-            let (text, color) = if feedback.correct { (t.quiz_right(), pal.good) } else { (t.quiz_wrong(), pal.bad) };
-            egui::Frame::new().fill(pal.note_fill).stroke(egui::Stroke::new(2.0, color)).corner_radius(6.0).inner_margin(12.0).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.label(RichText::new(text).color(color).text_style(theme::h3()));
-                if !feedback.correct {
-                    ui.label(RichText::new(t.quiz_right_answer()).strong());
-                    answer_text_ui(ui, t, &presented.view, &feedback.right);
-                }
-                ui.label(RichText::new(t.quiz_explanation()).strong());
-                ui.label(&presented.question.explanation);
-            });
+            let (text, color) = if feedback.correct {
+                (t.quiz_right(), pal.good)
+            } else {
+                (t.quiz_wrong(), pal.bad)
+            };
+            egui::Frame::new()
+                .fill(pal.note_fill)
+                .stroke(egui::Stroke::new(2.0, color))
+                .corner_radius(6.0)
+                .inner_margin(12.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new(text).color(color).text_style(theme::h3()));
+                    if !feedback.correct {
+                        ui.label(RichText::new(t.quiz_right_answer()).strong());
+                        answer_text_ui(ui, t, &presented.view, &feedback.right);
+                    }
+                    ui.label(RichText::new(t.quiz_explanation()).strong());
+                    ui.label(&presented.question.explanation);
+                });
             let last = index + 1 >= total;
             let label = if last { t.quiz_see_result() } else { t.quiz_next() };
             let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
@@ -182,8 +217,17 @@ fn kind_hint(t: &I18n, view: &View) -> String {
     }
 }
 
-const NUMBER_KEYS: [Key; 9] =
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+const NUMBER_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 fn keyboard(ui: &egui::Ui, state: &mut QuizState, view: &View) {
     if ui.ctx().text_edit_focused() {
@@ -233,7 +277,10 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
     match view {
         View::Single { options } => {
             for (i, option) in options.iter().enumerate() {
-                if ui.radio(p.single == Some(i), format!("{}. {option}", i + 1)).clicked() {
+                if ui
+                    .radio(p.single == Some(i), format!("{}. {option}", i + 1))
+                    .clicked()
+                {
                     p.single = Some(i);
                 }
             }
@@ -242,27 +289,42 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
             for (i, option) in options.iter().enumerate() {
                 let mut on = p.multiple.contains(&i);
                 if ui.checkbox(&mut on, format!("{}. {option}", i + 1)).changed() {
-                    if on { p.multiple.insert(i) } else { p.multiple.remove(&i) };
+                    if on {
+                        p.multiple.insert(i)
+                    } else {
+                        p.multiple.remove(&i)
+                    };
                 }
             }
         }
         View::TrueFalse => {
-            if ui.radio(p.truth == Some(true), format!("1. {}", t.quiz_true())).clicked() {
+            if ui
+                .radio(p.truth == Some(true), format!("1. {}", t.quiz_true()))
+                .clicked()
+            {
                 p.truth = Some(true);
             }
-            if ui.radio(p.truth == Some(false), format!("2. {}", t.quiz_false())).clicked() {
+            if ui
+                .radio(p.truth == Some(false), format!("2. {}", t.quiz_false()))
+                .clicked()
+            {
                 p.truth = Some(false);
             }
         }
         View::Ordering { steps } => {
             let count = p.order.len();
             for pos in 0..count {
-                let Some(step) = p.order.get(pos).and_then(|&s| steps.get(s)) else { continue };
+                let Some(step) = p.order.get(pos).and_then(|&s| steps.get(s)) else {
+                    continue;
+                };
                 ui.horizontal_wrapped(|ui| {
                     let up = ui.add_enabled(pos > 0, egui::Button::new(t.quiz_move_up()));
                     let down = ui.add_enabled(pos + 1 < count, egui::Button::new(t.quiz_move_down()));
                     let picked = p.picked == Some(pos);
-                    if ui.selectable_label(picked, format!("{}. {step}", pos + 1)).clicked() {
+                    if ui
+                        .selectable_label(picked, format!("{}. {step}", pos + 1))
+                        .clicked()
+                    {
                         p.picked = Some(pos);
                     }
                     if up.clicked() {
@@ -276,24 +338,33 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
             }
         }
         View::Matching { left, right } => {
-            egui::Grid::new("matching").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
-                for (i, l) in left.iter().enumerate() {
-                    let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
-                    let chosen = p.matching.get(i).copied().flatten();
-                    let text = chosen.and_then(|c| right.get(c)).cloned().unwrap_or_else(|| t.quiz_choose());
-                    let combo = egui::ComboBox::from_id_salt(("match", i)).selected_text(text).width(320.0).show_ui(ui, |ui| {
-                        for (j, r) in right.iter().enumerate() {
-                            if ui.selectable_label(chosen == Some(j), r).clicked()
-                                && let Some(slot) = p.matching.get_mut(i)
-                            {
-                                *slot = Some(j);
-                            }
-                        }
-                    });
-                    combo.response.labelled_by(label.id);
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("matching")
+                .num_columns(2)
+                .spacing([16.0, 10.0])
+                .show(ui, |ui| {
+                    for (i, l) in left.iter().enumerate() {
+                        let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
+                        let chosen = p.matching.get(i).copied().flatten();
+                        let text = chosen
+                            .and_then(|c| right.get(c))
+                            .cloned()
+                            .unwrap_or_else(|| t.quiz_choose());
+                        let combo = egui::ComboBox::from_id_salt(("match", i))
+                            .selected_text(text)
+                            .width(320.0)
+                            .show_ui(ui, |ui| {
+                                for (j, r) in right.iter().enumerate() {
+                                    if ui.selectable_label(chosen == Some(j), r).clicked()
+                                        && let Some(slot) = p.matching.get_mut(i)
+                                    {
+                                        *slot = Some(j);
+                                    }
+                                }
+                            });
+                        combo.response.labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
         }
     }
 }
@@ -314,7 +385,11 @@ fn answer_text_ui(ui: &mut egui::Ui, t: &I18n, view: &View, answer: &Answer) {
         }
         (View::Ordering { steps }, Answer::Ordering(order)) => {
             for (pos, s) in order.iter().enumerate() {
-                ui.label(format!("{}. {}", pos + 1, steps.get(*s).cloned().unwrap_or_default()));
+                ui.label(format!(
+                    "{}. {}",
+                    pos + 1,
+                    steps.get(*s).cloned().unwrap_or_default()
+                ));
             }
         }
         (View::Matching { left, right }, Answer::Matching(chosen)) => {
@@ -331,7 +406,11 @@ fn result_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState, result: &Q
     let pal = theme::palette(app.settings.theme);
     ui.heading(t.quiz_result_title());
     ui.label(RichText::new(t.quiz_score(result.max, result.percent, result.score)).text_style(theme::h2()));
-    let (verdict, color) = if result.passed { (t.quiz_passed(pass_mark), pal.good) } else { (t.quiz_not_passed(pass_mark), pal.bad) };
+    let (verdict, color) = if result.passed {
+        (t.quiz_passed(pass_mark), pal.good)
+    } else {
+        (t.quiz_not_passed(pass_mark), pal.bad)
+    };
     ui.label(RichText::new(verdict).color(color).text_style(theme::h3()));
     let mut command = None;
     ui.horizontal_wrapped(|ui| {
@@ -348,7 +427,14 @@ fn result_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState, result: &Q
         for review in &result.wrong {
             egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new(format!("{}. {}", review.index + 1, review.presented.question.prompt)).strong());
+                ui.label(
+                    RichText::new(format!(
+                        "{}. {}",
+                        review.index + 1,
+                        review.presented.question.prompt
+                    ))
+                    .strong(),
+                );
                 ui.label(RichText::new(t.quiz_your_answer()).color(pal.bad));
                 match &review.given {
                     Some(given) => answer_text_ui(ui, t, &review.presented.view, given),

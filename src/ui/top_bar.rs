@@ -27,10 +27,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let name = app
                 .records
                 .as_ref()
-                .and_then(|r| r.current.and_then(|id| r.progress().learner(r.progress().resolve(id))))
+                .and_then(|r| {
+                    r.current
+                        .and_then(|id| r.progress().learner(r.progress().resolve(id)))
+                })
                 .map(|l| l.name.clone());
             if let Some(name) = name {
-                if ui.selectable_label(app.screen == Screen::LearnerPage, name).clicked() {
+                if ui
+                    .selectable_label(app.screen == Screen::LearnerPage, name)
+                    .clicked()
+                {
                     app.push(Command::Go(Screen::LearnerPage));
                 }
                 if ui.button(app.t.learners_switch()).clicked() {

@@ -171,16 +171,8 @@ pub fn events() -> Vec<Event> {
             "2026-11-19T08:00:00+07:00",
             created(NAME_A, "Xã Tân Lập, huyện Đan Phượng"),
         ),
-        (
-            B,
-            "2026-11-19T08:01:00+07:00",
-            created(NAME_B, "Phường Bến Nghé"),
-        ),
-        (
-            C,
-            "2026-11-19T08:02:00+07:00",
-            created(NAME_C, "+84 Hà Nội"),
-        ),
+        (B, "2026-11-19T08:01:00+07:00", created(NAME_B, "Phường Bến Nghé")),
+        (C, "2026-11-19T08:02:00+07:00", created(NAME_C, "+84 Hà Nội")),
         (D, "2026-11-19T08:03:00+07:00", created(NAME_D, "")),
         (E, "2026-11-19T08:04:00+07:00", created("Ánh (máy 2)", "")),
         (
@@ -243,9 +235,7 @@ pub fn events() -> Vec<Event> {
     let mut events: Vec<Event> = plan
         .into_iter()
         .zip(1u128..)
-        .map(|((learner, when, kind), n)| {
-            Event::with_id(event_id(n), learner, DEVICE, at(when), kind)
-        })
+        .map(|((learner, when, kind), n)| Event::with_id(event_id(n), learner, DEVICE, at(when), kind))
         .collect();
     events.push(unknown_event());
     events

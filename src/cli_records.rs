@@ -1,0 +1,128 @@
+//! `kynangso export` and `kynangso import`: the records on the command line, for trainers' scripts and for
+//! gathering records from many PCs. Export reads the journal without locking it (the app may be open);
+//! import takes the lock, checks every file first, and writes nothing from a file that is not valid.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::content;
+use crate::export::{self, Format};
+use crate::i18n::I18n;
+use crate::records::{Journal, ModuleSpec, fold, roster};
+use crate::{learning, paths};
+
+/// Writes the records of the data folder in `format` to `out`.
+#[must_use]
+pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> ExitCode {
+    let Some(format) = Format::from_name(format) else {
+        return ExitCode::from(2);
+    };
+    let Ok(catalog) = content::embedded() else {
+        eprintln!("{}", t.error_content());
+        return ExitCode::from(1);
+    };
+    let dir = paths::data_dir(data_dir);
+    let loaded = match Journal::read(&dir) {
+        Ok(l) => l,
+        Err(e) => {
+            log::error!("export: {e}");
+            eprintln!("{}", t.error_journal_io());
+            return ExitCode::from(1);
+        }
+    };
+    let specs = ModuleSpec::from_catalog(&catalog);
+    let progress = fold(&loaded.events, &specs);
+    let rows = roster(&progress);
+    let titles = export::titles(&catalog);
+    let settings = crate::settings::Settings::load(&dir);
+    let device = device_of(&dir);
+    let records = export::Records {
+        roster: &rows,
+        events: &loaded.events,
+        titles: &titles,
+        device,
+        now: learning::now(),
+        home_page: &settings.xapi_home_page,
+    };
+    let bytes = match export::export(format, &records, t, &mut |_, _| {}) {
+        Ok(b) => b,
+        Err(e) => {
+            log::error!("export: {e}");
+            eprintln!("{}", e.render(t));
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = crate::settings::write_atomic(out, &bytes) {
+        log::error!("export to {}: {e}", out.display());
+        eprintln!("{}", t.cli_export_write_failed(out.display().to_string()));
+        return ExitCode::from(1);
+    }
+    println!("{}", t.cli_export_done(out.display().to_string(), rows.len()));
+    ExitCode::SUCCESS
+}
+
+fn device_of(dir: &Path) -> uuid::Uuid {
+    std::fs::read_to_string(dir.join(learning::DEVICE_FILE))
+        .ok()
+        .and_then(|s| uuid::Uuid::parse_str(s.trim()).ok())
+        .unwrap_or_else(uuid::Uuid::nil)
+}
+
+/// Merges exchange files into the data folder's journal: the union of events by id.
+#[must_use]
+pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode {
+    let dir = paths::data_dir(data_dir);
+    let (mut journal, _) = match Journal::open(&dir, learning::now()) {
+        Ok(j) => j,
+        Err(e) => {
+            log::error!("import: {e}");
+            eprintln!("{}", crate::app::store_message(t, &e));
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = false;
+    for file in files {
+        let name = file.display().to_string();
+        let len = std::fs::metadata(file).map_or(0, |m| m.len());
+        if len > export::json::MAX_EXCHANGE_BYTES {
+            let e = export::json::ExchangeError::TooLarge { len };
+            eprintln!("{}", t.cli_import_rejected(e.render(t), name));
+            failed = true;
+            continue;
+        }
+        let bytes = match std::fs::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                log::error!("import {name}: {e}");
+                eprintln!("{}", t.cli_import_unreadable(name));
+                failed = true;
+                continue;
+            }
+        };
+        let exchange = match export::json::parse_exchange(&bytes) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("{}", t.cli_import_rejected(e.render(t), name));
+                failed = true;
+                continue;
+            }
+        };
+        match journal.import(exchange.events) {
+            // A fixed English line: scripts read it (design Part A).
+            Ok(c) => println!(
+                "{name}: imported {}, already present {}",
+                c.imported, c.already_present
+            ),
+            Err(e) => {
+                log::error!("import {name}: {e}");
+                eprintln!("{}", crate::app::store_message(t, &e));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,130 @@
+//! `kynangso export` and `kynangso import` as a trainer runs them: records from one PC exported as JSON,
+//! imported on another, imported twice without change, and a bad file refused with nothing changed.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
+use std::path::Path;
+use std::process::Command;
+
+use kynangso::learning::{NewLearner, Records};
+use kynangso::records::EventKind;
+
+fn kns(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_kynangso"))
+        .args(args)
+        .env("LANG", "vi_VN.UTF-8")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn seed(dir: &Path) {
+    let catalog = kynangso::content::embedded().unwrap();
+    let (mut records, _) = Records::open(dir, &catalog, kynangso::learning::now).unwrap();
+    let id = records
+        .add_learner(NewLearner::parse("Nguyễn Văn An", "Xã Yên Khánh", "Công chức").unwrap())
+        .unwrap();
+    records
+        .record(
+            id,
+            EventKind::LessonViewed {
+                module: "bao-cao".into(),
+                lesson: "gioi-thieu".into(),
+            },
+        )
+        .unwrap();
+}
+
+#[test]
+fn export_json_import_elsewhere_twice_and_refuse_bad_files() {
+    let pc1 = tempfile::tempdir().unwrap();
+    let pc2 = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    seed(pc1.path());
+    let json = out.path().join("pc1.json");
+    let (code, stdout, stderr) = kns(&[
+        "export",
+        "--format",
+        "json",
+        "--out",
+        json.to_str().unwrap(),
+        "--data-dir",
+        pc1.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Đã xuất dữ liệu"), "{stdout}");
+
+    let (code, stdout, _) = kns(&[
+        "import",
+        json.to_str().unwrap(),
+        "--data-dir",
+        pc2.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("imported 2, already present 0"), "{stdout}");
+    let (code, stdout, _) = kns(&[
+        "import",
+        json.to_str().unwrap(),
+        "--data-dir",
+        pc2.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("imported 0, already present 2"), "{stdout}");
+
+    // The roster on the second PC is the first PC's.
+    let csv1 = out.path().join("1.csv");
+    let csv2 = out.path().join("2.csv");
+    for (dir, csv) in [(pc1.path(), &csv1), (pc2.path(), &csv2)] {
+        let (code, _, stderr) = kns(&[
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            csv.to_str().unwrap(),
+            "--data-dir",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let a = std::fs::read_to_string(&csv1).unwrap();
+    assert_eq!(a, std::fs::read_to_string(&csv2).unwrap());
+    assert!(a.contains("Nguyễn Văn An"));
+
+    let journal = std::fs::read(pc2.path().join("journal.jsonl")).unwrap();
+    let bad = out.path().join("hong.json");
+    std::fs::write(&bad, &std::fs::read(&json).unwrap()[..40]).unwrap();
+    let (code, _, stderr) = kns(&[
+        "import",
+        bad.to_str().unwrap(),
+        "--data-dir",
+        pc2.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("Không có gì bị thay đổi"), "{stderr}");
+    assert_eq!(std::fs::read(pc2.path().join("journal.jsonl")).unwrap(), journal);
+}
+
+#[test]
+fn check_content_prints_the_summary_line() {
+    let (code, stdout, _) = kns(&["check-content"]);
+    assert_eq!(code, 0);
+    assert!(stdout.trim_end().ends_with("simulations"), "{stdout}");
+    assert!(stdout.starts_with("5 modules, "), "{stdout}");
+}
+
+#[test]
+fn bad_usage_exits_with_2() {
+    let (code, _, _) = kns(&["export", "--format", "doc", "--out", "x"]);
+    assert_eq!(code, 2);
+}

@@ -1,0 +1,291 @@
+//! Every shipped practice simulation, through the engine only: it validates, it can be completed by
+//! walking its graph, every check fires on a wrong value (and each of its cases gives its own feedback),
+//! and every trap is a mistake with feedback.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers: a failed unwrap is a failed test
+
+use kynangso::sim::model::{Check, Expect, Field, FieldKind, Scenario, When};
+use kynangso::sim::value::{parse_date, strip_diacritics};
+use kynangso::sim::walk::{self, Step};
+use kynangso::sim::{SimRun, Value, validate};
+
+fn scenarios() -> Vec<Scenario> {
+    let catalog = kynangso::content::embedded().expect("the embedded lessons load");
+    catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.simulations.iter().cloned())
+        .collect()
+}
+
+fn replay(run: &mut SimRun, steps: &[Step]) {
+    for step in steps {
+        match step {
+            Step::Set { field, value } => assert!(run.set_value(field, value.clone()), "set {field}"),
+            Step::Act { action } => assert!(run.act(action).is_ok(), "act {action} on {}", run.screen().id),
+        }
+    }
+}
+
+#[test]
+fn the_three_scenarios_are_listed_in_their_modules() {
+    let catalog = kynangso::content::embedded().unwrap();
+    let listed = |module: &str| {
+        let m = catalog.module(module).unwrap();
+        assert_eq!(m.meta.simulations.len(), m.simulations.len());
+        m.simulations.iter().map(|s| s.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(listed("bao-cao"), ["bao-cao-thang"]);
+    assert_eq!(listed("khai-sinh"), ["khai-sinh-lien-thong"]);
+    assert_eq!(listed("thanh-toan"), ["thanh-toan-le-phi"]);
+    for m in &catalog.modules {
+        assert!(
+            m.meta.simulations.iter().all(|s| !s.required),
+            "not required for now"
+        );
+    }
+}
+
+#[test]
+fn every_scenario_is_valid_and_can_be_completed_without_mistakes() {
+    let all = scenarios();
+    assert_eq!(all.len(), 3);
+    for s in &all {
+        assert_eq!(validate(s), Vec::new(), "{}", s.id);
+        let steps = walk::solve(s).unwrap_or_else(|| panic!("{} cannot be completed", s.id));
+        let mut run = SimRun::new(s);
+        replay(&mut run, &steps);
+        assert!(run.finished(), "{}", s.id);
+        assert!(run.mistakes().is_empty(), "{}", s.id);
+        // Every screen is reachable and none is a dead end.
+        let routes = walk::routes(s);
+        let finishing = walk::can_finish_from(s);
+        for screen in &s.screens {
+            assert!(
+                routes.contains_key(&screen.id),
+                "{}: {} unreachable",
+                s.id,
+                screen.id
+            );
+            assert!(finishing.contains(&screen.id), "{}: stuck at {}", s.id, screen.id);
+        }
+    }
+}
+
+/// A value that is plainly wrong for `check` (not one of its recognised kinds unless it must be).
+fn wrong_value(field: Field<'_>, check: &Check) -> Value {
+    let other = |wrong: &str, right: &str| {
+        if wrong == right {
+            format!("{wrong}9")
+        } else {
+            wrong.to_owned()
+        }
+    };
+    match (&check.expect, field.kind) {
+        (Some(Expect::Checked(b)), _) => Value::Checked(!b),
+        (None, FieldKind::Checkbox) => Value::Checked(false),
+        (None, _) => Value::Text(String::new()),
+        (Some(Expect::Text(e)), kind) if kind.is_choice() => {
+            Value::Text(field.choices().into_iter().find(|c| c != e).unwrap().to_owned())
+        }
+        (Some(Expect::Text(e)), FieldKind::Date) => {
+            let (d, m, y) = parse_date(e).unwrap();
+            let d = if d < 28 { d + 1 } else { d - 1 };
+            Value::Text(format!("{d:02}/{m:02}/{y}"))
+        }
+        (Some(Expect::Text(e)), FieldKind::Number) => Value::Text(other("987", e)),
+        (Some(Expect::Text(e)), FieldKind::Address) => Value::Text(other("example.com", e)),
+        (Some(Expect::Text(e)), FieldKind::Code) => Value::Text(other("000111", e)),
+        (Some(Expect::Text(e)), _) => Value::Text(other("Lê Văn Tám", e)),
+    }
+}
+
+/// A value of the kind a `when` case describes.
+fn value_for(when: When, field: Field<'_>, check: &Check) -> Option<Value> {
+    let expected = match &check.expect {
+        Some(Expect::Text(e)) => e.clone(),
+        _ => String::new(),
+    };
+    Some(match when {
+        When::Empty => Value::empty(field.kind),
+        When::Diacritics => Value::Text(strip_diacritics(&expected)),
+        When::Swapped => {
+            let (d, m, y) = parse_date(&expected)?;
+            Value::Text(format!("{m:02}/{d:02}/{y}"))
+        }
+        When::DecimalPoint => {
+            let plain = expected.replace('.', "");
+            Value::Text(if plain.contains(',') {
+                plain.replace(',', ".")
+            } else {
+                format!("{plain}.5")
+            })
+        }
+        When::Format => Value::Text("không rõ".to_owned()),
+    })
+}
+
+/// Puts a run on `screen` with every check of `action` satisfied, then sets `field` to `value`, presses
+/// the action and returns the mistake about that field.
+fn mistake_for(
+    s: &Scenario,
+    screen: &str,
+    action: &str,
+    field: &str,
+    value: &Value,
+) -> kynangso::sim::Mistake {
+    let routes = walk::routes(s);
+    let sc = s.screens.iter().find(|x| x.id == screen).unwrap();
+    let act = sc.action(action).unwrap();
+    let mut run = SimRun::new(s);
+    replay(&mut run, &routes[screen]);
+    for (f, v) in walk::passing_values(sc, act).unwrap() {
+        run.set_value(&f, v);
+    }
+    assert!(run.set_value(field, value.clone()), "{}: {field}", s.id);
+    let mistakes = run
+        .act(action)
+        .expect_err(&format!("{}: {screen}/{action}/{field} = {value:?} passed", s.id));
+    assert_eq!(run.screen().id, screen, "a wrong answer stays on the screen");
+    mistakes
+        .into_iter()
+        .find(|m| m.field.as_ref().is_some_and(|f| f.id == field))
+        .unwrap()
+}
+
+#[test]
+fn every_check_fires_on_a_wrong_value_and_every_case_gives_its_feedback() {
+    let mut checked = 0;
+    let mut cases = 0;
+    for s in &scenarios() {
+        for screen in &s.screens {
+            for action in &screen.actions {
+                for check in &action.checks {
+                    let field = screen.field(&check.field).unwrap();
+                    let m = mistake_for(
+                        s,
+                        &screen.id,
+                        &action.id,
+                        &check.field,
+                        &wrong_value(field, check),
+                    );
+                    assert!(!m.feedback.trim().is_empty() && !m.rule.trim().is_empty());
+                    checked += 1;
+                    for case in &check.cases {
+                        let value = match (&case.value, case.when) {
+                            (Some(v), _) => Value::parse(field.kind, v),
+                            (None, Some(w)) => value_for(w, field, check).unwrap(),
+                            (None, None) => unreachable!("validated"),
+                        };
+                        let m = mistake_for(s, &screen.id, &action.id, &check.field, &value);
+                        assert_eq!(m.feedback, case.feedback, "{}: {} = {value:?}", s.id, check.field);
+                        cases += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 30, "{checked} checks");
+    assert!(cases >= 40, "{cases} cases");
+}
+
+#[test]
+fn every_trap_is_a_mistake_with_its_feedback() {
+    let mut traps = 0;
+    for s in &scenarios() {
+        let routes = walk::routes(s);
+        for screen in &s.screens {
+            for action in screen.actions.iter().filter(|a| a.trap.is_some()) {
+                let mut run = SimRun::new(s);
+                replay(&mut run, &routes[&screen.id]);
+                let m = run.act(&action.id).unwrap_err();
+                assert_eq!(m.len(), 1);
+                assert!(m[0].is_trap());
+                assert_eq!(Some(&m[0].feedback), action.trap.as_ref().map(|t| &t.feedback));
+                assert_eq!(
+                    run.screen().id,
+                    screen.id,
+                    "a trap keeps the learner on the screen"
+                );
+                assert_eq!(run.mistakes().len(), 1);
+                traps += 1;
+            }
+        }
+    }
+    assert!(traps >= 12, "{traps} traps");
+}
+
+#[test]
+fn the_lesson_facts_the_scenarios_rely_on() {
+    let all = scenarios();
+    let find = |id: &str| all.iter().find(|s| s.id == id).unwrap();
+    let expect_of = |s: &Scenario, field: &str| {
+        s.screens
+            .iter()
+            .flat_map(|x| x.actions.iter())
+            .flat_map(|a| a.checks.iter())
+            .find(|c| c.field == field)
+            .and_then(|c| c.expect.clone())
+    };
+    let text = |v: &str| Some(Expect::Text(v.to_owned()));
+    // 15 → 14 window for the March report.
+    let report = find("bao-cao-thang");
+    assert_eq!(expect_of(report, "tu-ngay"), text("15/02/2026"));
+    assert_eq!(expect_of(report, "den-ngay"), text("14/03/2026"));
+    assert_eq!(expect_of(report, "dien-tich-lua"), text("1.250,5"));
+    // 7 working days after Tuesday 10/03/2026 is Thursday 19/03/2026.
+    let birth = find("khai-sinh-lien-thong");
+    assert_eq!(expect_of(birth, "han-bo-sung"), text("19/03/2026"));
+    assert_eq!(expect_of(birth, "dia-chi"), text("dichvucong.gov.vn"));
+    let pay = find("thanh-toan-le-phi");
+    assert_eq!(expect_of(pay, "dia-chi"), text("dichvucong.gov.vn"));
+    let json = serde_json::to_string(pay).unwrap();
+    assert!(
+        json.contains("dichvucongs.top"),
+        "the look-alike SMS link of August 2025"
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn check_content_reports_a_broken_scenario_at_its_line() {
+    use kynangso::content::{DirSource, Problem};
+    let dir = tempfile::tempdir().unwrap();
+    let module = dir.path().join("02-khai-sinh");
+    copy_dir(std::path::Path::new("lessons/02-khai-sinh"), &module);
+    let file = module.join("simulations/khai-sinh-lien-thong.json");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("\"to\": \"xem-lai\"", "\"to\": \"xem-lai-cu\"", 1)
+        .replacen("\"field\": \"han-bo-sung\"", "\"field\": \"han-cuoi\"", 1);
+    std::fs::write(&file, &text).unwrap();
+    let issues = kynangso::content::load(&DirSource::new(dir.path())).unwrap_err();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let found: Vec<(usize, String)> = issues
+        .iter()
+        .map(|i| {
+            assert!(i.file.ends_with("khai-sinh-lien-thong.json"), "{i:?}");
+            let Problem::Simulation(detail) = &i.problem else {
+                panic!("{i:?}")
+            };
+            (i.line, detail.clone())
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, line_of("\"to\": \"xem-lai-cu\""));
+    assert!(found[0].1.contains("xem-lai-cu"));
+    assert_eq!(found[1].0, line_of("\"field\": \"han-cuoi\""));
+    assert!(found[1].1.contains("han-cuoi"));
+}
