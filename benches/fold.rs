@@ -149,21 +149,3 @@ fn fold_only(bencher: Bencher) {
     let events = load::parse(&BYTES).events;
     bencher.bench(|| fold(&events, &specs));
 }
-
-/// TEMP: the floor, JSON to `Value` only, single thread.
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn tmp_json_value_only(bencher: Bencher) {
-    let text = std::str::from_utf8(&BYTES).unwrap_or_default();
-    bencher.bench(|| {
-        text.lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .count()
-    });
-}
-
-/// TEMP: full event parse, single thread.
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn tmp_event_single_thread(bencher: Bencher) {
-    let text = std::str::from_utf8(&BYTES).unwrap_or_default();
-    bencher.bench(|| text.lines().filter_map(|l| Event::parse_line(l).ok()).collect::<Vec<_>>());
-}

@@ -21,6 +21,14 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// A practice simulation in progress.
+pub struct SimState {
+    pub module: usize,
+    pub index: usize,
+    pub run: crate::sim::SimRun,
+    pub started: std::time::Instant,
+}
+
 /// The whole app state.
 pub struct App {
     pub catalog: Arc<Catalog>,
@@ -35,6 +43,7 @@ pub struct App {
     pub records_error: Option<String>,
     pub form: ui::learners::LearnerForm,
     pub quiz: Option<ui::quiz::QuizState>,
+    pub sim: Option<SimState>,
     /// Seed for the next quiz draw; tests set it to replay a draw.
     pub next_seed: u64,
     commands: Vec<Command>,
@@ -86,6 +95,7 @@ impl App {
             records_error,
             form: ui::learners::LearnerForm::default(),
             quiz: None,
+            sim: None,
             next_seed,
             commands: Vec::new(),
             applied_style: None,
@@ -120,6 +130,7 @@ impl App {
             Screen::Module(m) => ui::module_page::show(self, ui, m),
             Screen::Lesson { module, lesson } => ui::lesson::show(self, ui, module, lesson),
             Screen::Quiz(_) => ui::quiz::show(self, ui),
+            Screen::Simulation { .. } => self.simulation_ui(ui),
             Screen::Learners => ui::learners::show(self, ui),
             Screen::LearnerPage => ui::learner_page::show(self, ui),
             Screen::Settings => ui::settings::show(self, ui),
@@ -166,6 +177,7 @@ impl App {
                     quiz.retry(seed);
                 }
             }
+            Command::StartSimulation { module, sim } => self.start_simulation(module, sim),
             Command::LeaveQuiz => {
                 if let Some(quiz) = self.quiz.take() {
                     self.screen = Screen::Module(quiz.module);
@@ -191,6 +203,55 @@ impl App {
         let session = QuizSession::new(&m.questions, m.meta.quiz_draw, m.meta.pass_mark, seed);
         self.quiz = Some(ui::quiz::QuizState::new(module, session));
         self.screen = Screen::Quiz(module);
+    }
+
+    /// Opens practice simulation `sim` of `module`.
+    pub fn start_simulation(&mut self, module: usize, sim: usize) {
+        let Some(scenario) = self
+            .catalog
+            .modules
+            .get(module)
+            .and_then(|m| m.simulations.get(sim))
+        else {
+            return;
+        };
+        let run = crate::sim::SimRun::new(scenario);
+        self.sim = Some(SimState {
+            module,
+            index: sim,
+            run,
+            started: std::time::Instant::now(),
+        });
+        self.screen = Screen::Simulation { module, sim };
+    }
+
+    fn simulation_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(state) = &mut self.sim else {
+            self.screen = Screen::Home;
+            return;
+        };
+        let outcome = ui::simulation::show(ui, &mut state.run, &self.t, state.started);
+        match outcome {
+            Some(ui::simulation::SimOutcome::Finished { mistakes, duration }) => {
+                let module = self.catalog.modules.get(state.module);
+                let kind = EventKind::SimulationCompleted {
+                    module: module.map(|m| m.meta.id.clone()).unwrap_or_default(),
+                    simulation: module
+                        .and_then(|m| m.simulations.get(state.index))
+                        .map(|s| s.id.clone())
+                        .unwrap_or_default(),
+                    mistakes: u32::try_from(mistakes).unwrap_or(u32::MAX),
+                    duration_s: duration.as_secs(),
+                };
+                self.record(kind);
+            }
+            Some(ui::simulation::SimOutcome::Left) => {
+                let module = state.module;
+                self.sim = None;
+                self.screen = Screen::Module(module);
+            }
+            None => {}
+        }
     }
 
     fn finish_quiz(&mut self) {
@@ -310,9 +371,16 @@ impl App {
                     self.start_quiz(m);
                 }
             }
-            Some(Resume::Simulation { module, .. }) => {
+            Some(Resume::Simulation { module, simulation }) => {
                 if let Some(m) = index(&module) {
-                    self.screen = Screen::Module(m);
+                    match self.catalog.modules[m]
+                        .simulations
+                        .iter()
+                        .position(|s| s.id == simulation)
+                    {
+                        Some(s) => self.start_simulation(m, s),
+                        None => self.screen = Screen::Module(m),
+                    }
                 }
             }
             Some(Resume::AllDone) | None => self.screen = Screen::Home,

@@ -18,6 +18,8 @@ pub enum Screen {
     Lesson { module: usize, lesson: usize },
     /// The quiz of a module (its state lives in `App::quiz`).
     Quiz(usize),
+    /// A practice simulation of a module (its state lives in `App::sim`).
+    Simulation { module: usize, sim: usize },
     /// "Ai đang học?": choose or add a learner.
     Learners,
     /// The current learner's modules and attempts.
@@ -60,4 +62,9 @@ pub enum Command {
     RetryQuiz,
     /// Leave a quiz midway (already confirmed): nothing is recorded.
     LeaveQuiz,
+    /// Start a practice simulation of a module.
+    StartSimulation {
+        module: usize,
+        sim: usize,
+    },
 }

@@ -36,8 +36,10 @@ impl eframe::App for Shell {
         }
         if let Some(smoke) = &mut self.smoke {
             if let Some(screen) = smoke.screens.get(smoke.next) {
-                if let Screen::Quiz(module) = *screen {
-                    self.app.start_quiz(module);
+                match *screen {
+                    Screen::Quiz(module) => self.app.start_quiz(module),
+                    Screen::Simulation { module, sim } => self.app.start_simulation(module, sim),
+                    _ => {}
                 }
                 self.app.screen = *screen;
                 smoke.next += 1;
@@ -74,6 +76,9 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
             lesson: m.lessons.len().saturating_sub(1),
         });
         screens.push(Screen::Quiz(i));
+        for sim in 0..m.simulations.len() {
+            screens.push(Screen::Simulation { module: i, sim });
+        }
     }
     screens.push(Screen::Settings);
     screens.push(Screen::Home);

@@ -215,13 +215,8 @@ impl Event {
         if !raw.get("kind").is_some_and(Value::is_string) {
             return Err(EventError::BadField("kind"));
         }
-        // Deserialising from a borrowed value ignores the common fields and anything unknown; an
-        // unknown kind (or a known one with fields that do not fit) is kept, untyped.
-        let value = Value::Object(raw);
-        let kind = EventKind::deserialize(&value).ok();
-        let Value::Object(raw) = value else {
-            return Err(EventError::NotAnObject);
-        };
+        // An unknown kind (or a known one with fields that do not fit) is kept, untyped.
+        let kind = super::kind_read::kind_from_map(&raw);
         Ok(Event {
             id,
             at,
@@ -317,7 +312,7 @@ impl EventKind {
 
 /// NFC of a string, without allocating when it already is (nearly always: ids are ASCII).
 fn nfc(s: String) -> String {
-    if unicode_normalization::is_nfc(&s) {
+    if s.is_ascii() || unicode_normalization::is_nfc(&s) {
         s
     } else {
         s.nfc().collect()
@@ -328,7 +323,7 @@ fn nfc(s: String) -> String {
 fn nfc_value(value: &mut Value) {
     match value {
         Value::String(s) => {
-            if !unicode_normalization::is_nfc(s) {
+            if !s.is_ascii() && !unicode_normalization::is_nfc(s) {
                 *s = s.nfc().collect();
             }
         }

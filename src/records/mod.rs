@@ -9,6 +9,7 @@
 
 pub mod backup;
 pub mod event;
+mod kind_read;
 pub mod load;
 pub mod merge;
 pub mod progress;

@@ -44,7 +44,8 @@ impl SimIssue {
             .min()
         };
         let start = self.anchor.screen.as_deref().and_then(|s| find(0, "id", s));
-        let at = find(start.unwrap_or(0), self.anchor.key, &self.anchor.value).or(start);
+        // Search after the screen's own id, which an action may share ("dang-nhap" on screen "dang-nhap").
+        let at = find(start.map_or(0, |s| s + 1), self.anchor.key, &self.anchor.value).or(start);
         at.map_or(1, |i| text[..i].matches('\n').count() + 1)
     }
 }

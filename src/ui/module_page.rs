@@ -24,6 +24,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .map(|p| p.lessons_viewed.clone())
         .unwrap_or_default();
     let best = mine.as_ref().and_then(|p| p.best_percent);
+    let sims_done = mine
+        .as_ref()
+        .map(|p| p.simulations_done.clone())
+        .unwrap_or_default();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         if ui.button(format!("« {}", app.t.nav_home())).clicked() {
@@ -64,6 +68,38 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
         }
         if crate::ui::big_button(ui, app.t.module_start_quiz()).clicked() {
             app.push(Command::StartQuiz(index));
+        }
+        if !module.simulations.is_empty() {
+            ui.add_space(12.0);
+            ui.label(RichText::new(app.t.module_simulations()).text_style(theme::h2()));
+            ui.label(app.t.module_simulations_intro());
+            for (s, scenario) in module.simulations.iter().enumerate() {
+                let required = module
+                    .meta
+                    .simulations
+                    .iter()
+                    .any(|r| r.id == scenario.id && r.required);
+                ui.horizontal_wrapped(|ui| {
+                    if crate::ui::big_button(ui, app.t.module_simulation_start(scenario.title.clone()))
+                        .clicked()
+                    {
+                        app.push(Command::StartSimulation {
+                            module: index,
+                            sim: s,
+                        });
+                    }
+                    if required {
+                        ui.label(RichText::new(app.t.module_simulation_required()).color(pal.muted));
+                    }
+                    if sims_done.contains(&scenario.id) {
+                        ui.label(
+                            RichText::new(app.t.module_simulation_done())
+                                .color(pal.good)
+                                .strong(),
+                        );
+                    }
+                });
+            }
         }
     });
 }
