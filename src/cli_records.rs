@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::content;
-use crate::export::{self, Format};
+use crate::export::Format;
 use crate::i18n::I18n;
-use crate::records::{Journal, ModuleSpec, fold, roster};
+use crate::records::{Journal, ModuleSpec, fold};
+use crate::trainer::transfer::{self, ExportJob};
 use crate::{learning, paths};
 
 /// Writes the records of the data folder in `format` to `out`.
@@ -32,32 +33,25 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
     };
     let specs = ModuleSpec::from_catalog(&catalog);
     let progress = fold(&loaded.events, &specs);
-    let rows = roster(&progress);
-    let titles = export::titles(&catalog);
     let settings = crate::settings::Settings::load(&dir);
-    let device = device_of(&dir);
-    let records = export::Records {
-        roster: &rows,
-        events: &loaded.events,
-        titles: &titles,
-        device,
-        now: learning::now(),
-        home_page: &settings.xapi_home_page,
-    };
-    let bytes = match export::export(format, &records, t, &mut |_, _| {}) {
-        Ok(b) => b,
-        Err(e) => {
-            log::error!("export: {e}");
-            eprintln!("{}", e.render(t));
-            return ExitCode::from(1);
-        }
-    };
-    if let Err(e) = crate::settings::write_atomic(out, &bytes) {
+    let job = ExportJob::new(
+        format,
+        &progress,
+        &loaded.events,
+        &catalog,
+        device_of(&dir),
+        learning::now(),
+        &settings.xapi_home_page,
+    );
+    if let Err(e) = job.write(t, out, &mut |_, _| {}) {
         log::error!("export to {}: {e}", out.display());
-        eprintln!("{}", t.cli_export_write_failed(out.display().to_string()));
+        eprintln!("{}", e.render(t, out));
         return ExitCode::from(1);
     }
-    println!("{}", t.cli_export_done(out.display().to_string(), rows.len()));
+    println!(
+        "{}",
+        t.cli_export_done(out.display().to_string(), job.roster.len())
+    );
     ExitCode::SUCCESS
 }
 
@@ -83,26 +77,10 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
     let mut failed = false;
     for file in files {
         let name = file.display().to_string();
-        let len = std::fs::metadata(file).map_or(0, |m| m.len());
-        if len > export::json::MAX_EXCHANGE_BYTES {
-            let e = export::json::ExchangeError::TooLarge { len };
-            eprintln!("{}", t.cli_import_rejected(e.render(t), name));
-            failed = true;
-            continue;
-        }
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                log::error!("import {name}: {e}");
-                eprintln!("{}", t.cli_import_unreadable(name));
-                failed = true;
-                continue;
-            }
-        };
-        let exchange = match export::json::parse_exchange(&bytes) {
+        let exchange = match transfer::read_exchange(file) {
             Ok(x) => x,
-            Err(e) => {
-                eprintln!("{}", t.cli_import_rejected(e.render(t), name));
+            Err(problem) => {
+                eprintln!("{}", problem.render(t, &name));
                 failed = true;
                 continue;
             }

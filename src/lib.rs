@@ -20,5 +20,6 @@ pub mod records;
 pub mod settings;
 pub mod sim;
 pub mod text;
+pub mod trainer;
 pub mod ui;
 pub mod window;

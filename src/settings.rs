@@ -40,6 +40,10 @@ pub struct Settings {
     pub theme: Theme,
     /// The `account.homePage` of xAPI actors; the trainer sets their organisation's address.
     pub xapi_home_page: String,
+    /// The trainer's PIN as an Argon2id hash (PHC string, see `trainer::pin`); `None` until a trainer
+    /// sets one. The PIN itself is never stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_pin: Option<String>,
 }
 
 /// The placeholder xAPI home page until a trainer sets a real one.
@@ -52,6 +56,7 @@ impl Default for Settings {
             text_size: 120,
             theme: Theme::Light,
             xapi_home_page: XAPI_HOME_PAGE_PLACEHOLDER.to_owned(),
+            trainer_pin: None,
         }
     }
 }
@@ -118,6 +123,7 @@ mod tests {
             text_size: 180,
             theme: Theme::HighContrast,
             xapi_home_page: "https://lrs.example.vn".into(),
+            trainer_pin: Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into()),
         };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), s);

@@ -100,6 +100,12 @@ pub fn parse_screen(s: &str) -> Option<Screen> {
         Some("home") => Some(Screen::Home),
         Some("settings") => Some(Screen::Settings),
         Some("module") => Some(Screen::Module(n(1)?)),
+        Some("quiz") => Some(Screen::Quiz(n(1)?)),
+        Some("sim") => Some(Screen::Simulation {
+            module: n(1)?,
+            sim: n(2)?,
+        }),
+        Some("learners") => Some(Screen::Learners),
         Some("lesson") => Some(Screen::Lesson {
             module: n(1)?,
             lesson: n(2)?,
@@ -134,6 +140,11 @@ pub fn run(
         .as_deref()
         .and_then(parse_screen)
     {
+        match screen {
+            Screen::Quiz(module) => app.start_quiz(module),
+            Screen::Simulation { module, sim } => app.start_simulation(module, sim),
+            _ => {}
+        }
         app.screen = screen;
     }
     let title = app.t.app_name();

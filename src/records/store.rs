@@ -117,6 +117,14 @@ impl Journal {
         match lock.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(StoreError::Locked),
+            // A file system without locks (some network shares): refusing to start would leave the
+            // learner with nothing, while two copies on one such share at once is rare. Go on.
+            Err(TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {
+                log::warn!(
+                    "{}: file locking is not supported here; running without the lock",
+                    lock_path.display()
+                );
+            }
             Err(TryLockError::Error(source)) => {
                 return Err(StoreError::Io {
                     path: lock_path,

@@ -192,16 +192,25 @@ mod tests {
         let mut gate = Gate::default();
         assert_eq!(gate.try_pin("0000", &phc, t0), Attempt::Wrong { tries_left: 2 });
         assert_eq!(gate.try_pin("1111", &phc, t0), Attempt::Wrong { tries_left: 1 });
-        assert_eq!(gate.try_pin("2222", &phc, t0), Attempt::Locked { seconds_left: 30 });
+        assert_eq!(
+            gate.try_pin("2222", &phc, t0),
+            Attempt::Locked { seconds_left: 30 }
+        );
         // Locked: even the right PIN is refused, and the seconds count down (rounded up).
         let later = t0 + Duration::from_millis(10_500);
-        assert_eq!(gate.try_pin("1357", &phc, later), Attempt::Locked { seconds_left: 20 });
+        assert_eq!(
+            gate.try_pin("1357", &phc, later),
+            Attempt::Locked { seconds_left: 20 }
+        );
         assert_eq!(gate.seconds_left(t0 + Duration::from_secs(29)), Some(1));
         assert_eq!(gate.seconds_left(t0 + Duration::from_millis(29_001)), Some(1));
         assert_eq!(gate.seconds_left(t0 + LOCK), None);
         // After the wait: three fresh tries, and the right PIN opens.
         let after = t0 + LOCK;
-        assert_eq!(gate.try_pin("0000", &phc, after), Attempt::Wrong { tries_left: 2 });
+        assert_eq!(
+            gate.try_pin("0000", &phc, after),
+            Attempt::Wrong { tries_left: 2 }
+        );
         assert_eq!(gate.try_pin("1357", &phc, after), Attempt::Granted);
         assert_eq!(gate.wrong_in_a_row(), 0);
     }

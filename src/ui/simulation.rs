@@ -78,12 +78,7 @@ pub fn show(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, started: Instant) -> 
                 .id_salt(("sim-stacked", run.screen().id.as_str()))
                 .auto_shrink(false)
                 .show(ui, |ui| {
-                    egui::CollapsingHeader::new(
-                        RichText::new(t.sim_task_title()).text_style(style(ui, theme::h3())),
-                    )
-                    .id_salt("sim-card-stacked")
-                    .default_open(true)
-                    .show(ui, |ui| task_card_ui(ui, run, t));
+                    task_card_ui(ui, run, t);
                     ui.add_space(8.0);
                     main_column_ui(ui, run, t, &mut pressed);
                 });
@@ -166,7 +161,8 @@ fn task_card_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n) {
     egui::Frame::group(ui.style()).inner_margin(12).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(t.sim_task_title()).text_style(style(ui, theme::h3())));
-        ui.label(RichText::new(&scenario.intro).weak());
+        // Full-strength text: the intro is read by people over 45, often on old, dim screens.
+        ui.label(RichText::new(&scenario.intro).italics());
         ui.add_space(4.0);
         ui.label(&scenario.task.text);
         if !scenario.task.data.is_empty() {
@@ -536,7 +532,7 @@ fn field_ui(
                 take_focus(&r, focus_first);
                 if let Some(note) = &file.note {
                     ui.indent(("sim-file-note", spec.id.as_str(), file.name.as_str()), |ui| {
-                        ui.label(RichText::new(note).weak());
+                        ui.label(RichText::new(note).italics());
                     });
                 }
             }
@@ -561,7 +557,7 @@ fn field_ui(
         _ => {}
     }
     if let Some(help) = &spec.help {
-        ui.label(RichText::new(help).weak());
+        ui.label(RichText::new(help).italics());
     }
     if wrong {
         ui.label(RichText::new(t.sim_field_wrong()).color(c.bad));
