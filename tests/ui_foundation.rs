@@ -156,3 +156,22 @@ fn every_screen_draws_at_200_percent_in_every_theme() {
     }
     assert!((h.ctx.zoom_factor() - 2.0).abs() < 1e-3);
 }
+
+#[test]
+fn glossary_opens_from_a_lesson_and_search_ignores_diacritics() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // A lesson of another module: the glossary covers every module.
+    h.state_mut().screen = Screen::Lesson { module: 4, lesson: 0 };
+    h.run();
+    h.get_by_label("Thuật ngữ").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Tìm thuật ngữ").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Tìm thuật ngữ")
+        .type_text("thoi gian chot");
+    h.run();
+    h.get_by_label("Thời gian chốt số liệu");
+    assert!(h.query_by_label("Báo cáo đột xuất").is_none());
+}

@@ -1,6 +1,6 @@
 //! Learner records: the append-only journal of events, the fold into progress, and merging.
 //!
-//! - [`event`]: the event schema (design Part A) and its JSON form;
+//! - [`event`]: the event schema (design Part A) and its JSON form (kinds read in place by `kind_read`);
 //! - [`load`]: reading a journal file's bytes, damaged or not;
 //! - [`store`]: the locked, fsynced journal file; [`backup`]: its daily copies;
 //! - [`merge`]: which profile a merged learner's events count for;

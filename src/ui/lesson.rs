@@ -23,6 +23,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, module: usize, lesson: usize) {
     };
     let pal = theme::palette(app.settings.theme);
 
+    crate::ui::glossary::panel_ui(ui, &app.t, &catalog, module, pal);
     egui::Panel::bottom("lesson_nav").show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal_wrapped(|ui| {
@@ -37,6 +38,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, module: usize, lesson: usize) {
             if big_button(ui, next).clicked() {
                 app.push(Command::NextLesson);
             }
+            crate::ui::glossary::toggle_ui(ui, &app.t);
             ui.label(RichText::new(app.t.lesson_keys_hint()).color(pal.muted));
         });
         ui.add_space(4.0);

@@ -3,6 +3,7 @@
 //! directly.
 
 pub mod diagram;
+pub mod glossary;
 pub mod home;
 pub mod learner_page;
 pub mod learners;
