@@ -39,7 +39,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, module: usize, lesson: usize) {
                 app.push(Command::NextLesson);
             }
             crate::ui::glossary::toggle_ui(ui, &app.t);
-            ui.label(RichText::new(app.t.lesson_keys_hint()).color(pal.muted));
+            // The hint would wrap onto its own lines at large text sizes, where reading space matters more.
+            if ui.available_width() > 420.0 {
+                ui.label(RichText::new(app.t.lesson_keys_hint()).color(pal.muted));
+            }
         });
         ui.add_space(4.0);
     });

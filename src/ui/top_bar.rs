@@ -44,9 +44,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
                 ui.separator();
             }
-            for lang in Lang::ALL {
-                let selected = app.t.lang() == lang;
-                if ui.selectable_label(selected, lang.native_name()).clicked() && !selected {
+            // One button naming the other language, in that language: it reads right to someone who
+            // switched by mistake, and keeps the bar on one line at 200% text size.
+            let current = app.t.lang();
+            for lang in Lang::ALL.into_iter().filter(|l| *l != current) {
+                if ui
+                    .button(lang.native_name())
+                    .on_hover_text(app.t.nav_language())
+                    .clicked()
+                {
                     app.push(Command::SetLanguage(lang));
                 }
             }
