@@ -101,7 +101,8 @@ fn json_key_line(text: &str, key: &str, value: &str) -> usize {
     }
 }
 
-fn valid_id(id: &str) -> bool {
+/// Ids of modules, lessons, questions and simulations: lowercase ASCII letters, digits, inner dashes.
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')

@@ -5,6 +5,7 @@
 //!
 //! Details are written in Vietnamese, the language of the content authors who read them.
 
+use crate::content::load::valid_id;
 use std::collections::HashSet;
 
 use super::model::{Action, Check, Expect, FieldKind, Item, Scenario, Screen, When};
@@ -67,15 +68,6 @@ impl Report<'_> {
             },
         });
     }
-}
-
-fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn blank(s: &str) -> bool {
