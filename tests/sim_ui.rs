@@ -5,10 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers: a failed unwrap is a failed test
 
+mod common;
+
+use common::{click, press, type_into};
 use std::time::Instant;
 
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kynangso::i18n::{I18n, Lang};
@@ -91,26 +94,6 @@ fn see(h: &H, text: &str) {
     );
 }
 
-/// Scrolls a widget into view, then clicks it, as a learner scrolls down to a button.
-fn click(h: &mut H, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
-}
-
-fn type_into(h: &mut H, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    // Replace what is there, as a learner selects the old text and types over it.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    h.run();
-}
-
 fn choose(h: &mut H, option: &str) {
     click(h, Role::RadioButton, option);
 }
@@ -119,16 +102,6 @@ fn select(h: &mut H, field: &str, option: &str) {
     click(h, Role::ComboBox, field);
     h.get_by_role_and_label(Role::Button, option).click();
     h.run();
-}
-
-/// Presses a button or link of the imitation.
-fn press(h: &mut H, label: &str) {
-    let role = if h.query_by_role_and_label(Role::Link, label).is_some() {
-        Role::Link
-    } else {
-        Role::Button
-    };
-    click(h, role, label);
 }
 
 /// Nothing sticks out past the right edge of the window: at 200 % text size the layout must wrap.

@@ -11,7 +11,6 @@
 )] // test helpers: a failed unwrap is a failed test
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -19,14 +18,10 @@ use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::settings::{Settings, Theme};
 
+mod common;
+
 fn harness(data_dir: &Path) -> Harness<'static, App> {
-    let catalog = Arc::new(kynangso::content::embedded().unwrap());
-    let app = App::new(catalog, data_dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1200.0, 900.0])
-        .with_context_setup(kynangso::ui::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let mut h = common::app_harness(data_dir, [1200.0, 900.0]);
     // The app opens on "who is learning?"; these flows read as a learner.
     if h.state().screen == Screen::Learners {
         h.state_mut().screen = Screen::Home;

@@ -12,10 +12,8 @@
 )] // test helpers: a failed unwrap is a failed test
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::Key;
-use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kynangso::app::App;
@@ -23,24 +21,15 @@ use kynangso::command::Screen;
 use kynangso::quiz::{Answer, View, right_answer};
 use kynangso::records::{EventKind, Resume};
 
+mod common;
+
+use common::type_into;
+
 /// Tall enough that the end of every lesson is on screen, so reading it is what a learner does.
 fn harness(data_dir: &Path) -> Harness<'static, App> {
-    let catalog = Arc::new(kynangso::content::embedded().unwrap());
-    let mut app = App::new(catalog, data_dir.to_path_buf());
-    app.next_seed = 42;
-    let mut h = Harness::builder()
-        .with_size([1200.0, 40_000.0])
-        .with_context_setup(kynangso::ui::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let mut h = common::app_harness(data_dir, [1200.0, 40_000.0]);
+    h.state_mut().next_seed = 42;
     h
-}
-
-fn type_into(h: &mut Harness<'_, App>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    h.run();
 }
 
 fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {

@@ -5,54 +5,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failed unwrap is a failed test
 
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::records::EventKind;
 
-type H = Harness<'static, App>;
+mod common;
 
-fn harness(data_dir: &Path) -> H {
-    let catalog = Arc::new(kynangso::content::embedded().unwrap());
-    let app = App::new(catalog, data_dir.to_path_buf());
-    let mut h = Harness::builder()
-        .with_size([1300.0, 900.0])
-        .with_context_setup(kynangso::ui::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
-}
+use common::{click, press, type_into};
 
-fn click(h: &mut H, role: Role, label: &str) {
-    h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(role, label).click();
-    h.run();
-}
-
-fn type_into(h: &mut H, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    h.run();
-}
-
-fn press(h: &mut H, label: &str) {
-    let role = if h.query_by_role_and_label(Role::Link, label).is_some() {
-        Role::Link
-    } else {
-        Role::Button
-    };
-    click(h, role, label);
+fn harness(data_dir: &Path) -> Harness<'static, App> {
+    common::app_harness(data_dir, [1300.0, 900.0])
 }
 
 const TITLE_PREFIX: &str = "Bắt đầu thực hành: ";

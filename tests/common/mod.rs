@@ -1,0 +1,55 @@
+//! Helpers shared by the kittest UI tests: a harness on the whole app, and acting on widgets the way a
+//! learner does (scroll to it, focus, type, click), found by role and label in the accessibility tree.
+
+#![allow(dead_code, clippy::unwrap_used)] // each test file uses some of these; a failed unwrap is a failed test
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kynangso::app::App;
+
+/// The whole app on `data_dir`, with the embedded fonts, after its first frames.
+pub fn app_harness(data_dir: &Path, size: [f32; 2]) -> Harness<'static, App> {
+    let catalog = Arc::new(kynangso::content::embedded().unwrap());
+    let app = App::new(catalog, data_dir.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_context_setup(kynangso::ui::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Scrolls a widget into view and clicks it.
+pub fn click<S>(h: &mut Harness<'_, S>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+/// Types into a text box, replacing what is there, as a learner selects the old text and types over it.
+pub fn type_into<S>(h: &mut Harness<'_, S>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.run();
+}
+
+/// Presses a button, or a link where the label is a link.
+pub fn press<S>(h: &mut Harness<'_, S>, label: &str) {
+    let role = if h.query_by_role_and_label(Role::Link, label).is_some() {
+        Role::Link
+    } else {
+        Role::Button
+    };
+    click(h, role, label);
+}
