@@ -44,6 +44,8 @@ pub struct App {
     pub form: ui::learners::LearnerForm,
     pub quiz: Option<ui::quiz::QuizState>,
     pub sim: Option<SimState>,
+    /// The trainer area: PIN gate, roster, exports and imports.
+    pub trainer: ui::trainer::TrainerState,
     /// Seed for the next quiz draw; tests set it to replay a draw.
     pub next_seed: u64,
     commands: Vec<Command>,
@@ -96,6 +98,7 @@ impl App {
             form: ui::learners::LearnerForm::default(),
             quiz: None,
             sim: None,
+            trainer: ui::trainer::TrainerState::default(),
             next_seed,
             commands: Vec::new(),
             applied_style: None,
@@ -134,6 +137,7 @@ impl App {
             Screen::Learners => ui::learners::show(self, ui),
             Screen::LearnerPage => ui::learner_page::show(self, ui),
             Screen::Settings => ui::settings::show(self, ui),
+            Screen::Trainer => ui::trainer::show(self, ui),
         });
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
@@ -178,6 +182,7 @@ impl App {
                 }
             }
             Command::StartSimulation { module, sim } => self.start_simulation(module, sim),
+            Command::Trainer(action) => ui::trainer::apply(self, action),
             Command::LeaveQuiz => {
                 if let Some(quiz) = self.quiz.take() {
                     self.screen = Screen::Module(quiz.module);

@@ -26,6 +26,8 @@ pub enum Screen {
     LearnerPage,
     /// Preferences.
     Settings,
+    /// "Giảng viên": the trainer area behind a PIN (its pages live in `App::trainer`).
+    Trainer,
 }
 
 /// A user action.
@@ -67,4 +69,7 @@ pub enum Command {
         module: usize,
         sim: usize,
     },
+    /// A trainer's change (PIN, xAPI home page, rename, merge, delete, import), applied by
+    /// `ui::trainer::apply`.
+    Trainer(crate::trainer::Action),
 }

@@ -81,6 +81,7 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
         }
     }
     screens.push(Screen::Settings);
+    screens.push(Screen::Trainer);
     screens.push(Screen::Home);
     screens
 }

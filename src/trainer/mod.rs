@@ -133,9 +133,18 @@ mod tests {
     use super::*;
     use crate::content::Catalog;
 
+    /// A clock one second further on each call: the fold orders events by time, and events recorded
+    /// back to back by the real clock can share a millisecond.
+    fn ticking() -> chrono::DateTime<chrono::FixedOffset> {
+        use std::sync::atomic::{AtomicI64, Ordering};
+        static TICKS: AtomicI64 = AtomicI64::new(0);
+        let tick = TICKS.fetch_add(1, Ordering::Relaxed);
+        crate::learning::now() + chrono::Duration::seconds(tick)
+    }
+
     fn open(dir: &std::path::Path) -> Records {
         let catalog: Catalog = crate::content::embedded().unwrap();
-        Records::open(dir, &catalog, crate::learning::now).unwrap().0
+        Records::open(dir, &catalog, ticking).unwrap().0
     }
 
     fn add(records: &mut Records, name: &str, unit: &str) -> Uuid {

@@ -632,7 +632,7 @@ mod tests {
         let mut v = RosterView::new(&progress);
         let built = started.elapsed();
         let filter = Filter {
-            unit: Some("Xã số 7".into()),
+            unit: Some("Xã số 8".into()),
             status: Some(Status::Completed),
             query: "nguyen".into(),
         };
@@ -683,14 +683,14 @@ mod tests {
         let expected = progress
             .learners()
             .iter()
-            .filter(|l| l.unit == "Xã số 7" && text::matches(&l.name, "nguyen"))
+            .filter(|l| l.unit == "Xã số 8" && text::matches(&l.name, "nguyen"))
             .map(|l| progress.progress(l.id).iter().filter(|m| m.completed()).count())
             .sum::<usize>();
         assert!(expected > 0);
         assert_eq!(v.visible().len(), expected);
         assert!(
             v.visible_rows()
-                .all(|r| r.unit == "Xã số 7" && r.status == Status::Completed)
+                .all(|r| r.unit == "Xã số 8" && r.status == Status::Completed)
         );
         let scores: Vec<u32> = v.visible_rows().map(|r| r.best_score.unwrap()).collect();
         assert!(scores.iter().rev().is_sorted());

@@ -15,6 +15,7 @@ pub mod settings;
 pub mod simulation;
 pub mod theme;
 pub mod top_bar;
+pub mod trainer;
 
 use egui::{Key, Modifiers};
 

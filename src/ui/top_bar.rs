@@ -23,6 +23,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             {
                 app.push(Command::Go(Screen::Settings));
             }
+            if ui
+                .selectable_label(app.screen == Screen::Trainer, app.t.nav_trainer())
+                .clicked()
+            {
+                app.push(Command::Go(Screen::Trainer));
+            }
             ui.separator();
             let name = app
                 .records

@@ -1,0 +1,235 @@
+//! One learner in the trainer area: every module with its status and every quiz attempt (score,
+//! date, passed), then the trainer's changes: edit the name, unit and position; merge a duplicate
+//! profile into this one; delete the learner after a dialog that names them.
+
+use egui::RichText;
+use uuid::Uuid;
+
+use crate::app::{App, Notice};
+use crate::command::Command;
+use crate::learning::LearnerError;
+use crate::trainer::{self, Action, ProfileError};
+use crate::ui::learner_page::{date, status_text};
+use crate::ui::trainer::{Confirm, Page, bad, display_name, learner_name, notice_ui, ok, profile_message};
+use crate::ui::{big_button, theme};
+
+/// The edit form of the learner page.
+#[derive(Debug, Clone, Default)]
+pub struct EditForm {
+    /// The learner the fields were filled from.
+    pub learner: Option<Uuid>,
+    pub name: String,
+    pub unit: String,
+    pub position: String,
+    pub message: Option<Notice>,
+}
+
+/// The words for a refused name, unit or position.
+pub(super) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String {
+    match e {
+        LearnerError::EmptyName => t.learners_error_empty(),
+        LearnerError::NameTooLong => t.learners_error_long(crate::learning::MAX_TEXT),
+        LearnerError::FieldTooLong => t.learners_error_field_long(crate::learning::MAX_TEXT),
+    }
+}
+
+/// Draws a learner's page.
+pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
+    let pal = theme::palette(app.settings.theme);
+    let t = &app.t;
+    let state = &mut app.trainer;
+    let Some(records) = &app.records else { return };
+    let progress = records.progress();
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(ui.available_width().min(900.0));
+        if ui.button(t.trainer_back()).clicked() {
+            state.page = Page::Roster;
+        }
+        let Some(learner) = progress.learner(id) else {
+            ui.label(RichText::new(t.trainer_learner_gone()).color(pal.muted));
+            return;
+        };
+        let id = learner.id;
+        if state.edit.learner != Some(id) {
+            state.edit = EditForm {
+                learner: Some(id),
+                name: learner.name.clone(),
+                unit: learner.unit.clone(),
+                position: learner.position.clone(),
+                message: None,
+            };
+            state.merge_search.clear();
+        }
+        ui.heading(display_name(t, &learner.name));
+        let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !details.is_empty() {
+            ui.label(RichText::new(details.join(" · ")).color(pal.muted));
+        }
+
+        for (spec, mp) in progress.modules().iter().zip(progress.progress(id)) {
+            ui.add_space(8.0);
+            ui.label(RichText::new(&spec.title).text_style(theme::h3()));
+            ui.label(status_text(t, mp.status(), mp.completed_at.as_ref()));
+            ui.label(t.learner_lessons_viewed(mp.lessons_viewed.len(), spec.lessons.len()));
+            if mp.attempts.is_empty() {
+                ui.label(RichText::new(t.learner_no_attempts()).color(pal.muted));
+            }
+            for (n, a) in mp.attempts.iter().enumerate() {
+                let verdict = if a.passed {
+                    t.quiz_passed_short()
+                } else {
+                    t.quiz_not_passed_short()
+                };
+                ui.label(t.learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict));
+            }
+        }
+
+        ui.add_space(12.0);
+        ui.separator();
+        ui.label(RichText::new(t.trainer_edit_title()).text_style(theme::h2()));
+        let form = &mut state.edit;
+        egui::Grid::new("trainer_edit")
+            .num_columns(2)
+            .spacing([12.0, 10.0])
+            .show(ui, |ui| {
+                for (label, value) in [
+                    (t.learners_name(), &mut form.name),
+                    (t.learners_unit(), &mut form.unit),
+                    (t.learners_position(), &mut form.position),
+                ] {
+                    let l = ui.label(label);
+                    ui.add(egui::TextEdit::singleline(value).desired_width(380.0))
+                        .labelled_by(l.id);
+                    ui.end_row();
+                }
+            });
+        if let Some(message) = &form.message {
+            notice_ui(ui, &pal, message);
+        }
+        if big_button(ui, t.trainer_edit_save()).clicked() {
+            actions.push(Action::Rename {
+                learner: id,
+                name: form.name.clone(),
+                unit: form.unit.clone(),
+                position: form.position.clone(),
+            });
+        }
+
+        ui.add_space(12.0);
+        ui.separator();
+        ui.label(RichText::new(t.trainer_merge_title()).text_style(theme::h2()));
+        ui.label(t.trainer_merge_body());
+        let l = ui.label(t.trainer_merge_search());
+        ui.add(
+            egui::TextEdit::singleline(&mut state.merge_search)
+                .hint_text(t.trainer_search_hint())
+                .desired_width(380.0),
+        )
+        .labelled_by(l.id);
+        if !state.merge_search.trim().is_empty() {
+            let found: Vec<_> = records
+                .learners_matching(&state.merge_search)
+                .into_iter()
+                .filter(|l| l.id != id)
+                .take(8)
+                .collect();
+            if found.is_empty() {
+                ui.label(RichText::new(t.trainer_merge_none()).color(pal.muted));
+            }
+            for other in found {
+                let mut name = display_name(t, &other.name);
+                if !other.unit.is_empty() {
+                    name = format!("{name} — {}", other.unit);
+                }
+                if ui.button(t.trainer_merge_candidate(name)).clicked() {
+                    state.confirm = Some(Confirm::Merge {
+                        from: other.id,
+                        into: id,
+                    });
+                }
+            }
+        }
+
+        ui.add_space(12.0);
+        ui.separator();
+        if big_button(ui, t.trainer_delete()).clicked() {
+            state.confirm = Some(Confirm::Delete(id));
+        }
+        ui.add_space(12.0);
+    });
+    for action in actions {
+        app.push(Command::Trainer(action));
+    }
+}
+
+/// The confirmation dialog of a delete or a merge, naming the learners.
+pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(confirm) = app.trainer.confirm else {
+        return;
+    };
+    let t = &app.t;
+    let (title, body, button, action) = match confirm {
+        Confirm::Delete(id) => {
+            let name = learner_name(app, id);
+            (
+                t.trainer_delete_confirm_title(name.clone()),
+                t.trainer_delete_confirm_body(name),
+                t.trainer_delete_confirm(),
+                Action::Delete(id),
+            )
+        }
+        Confirm::Merge { from, into } => {
+            let (f, i) = (learner_name(app, from), learner_name(app, into));
+            (
+                t.trainer_merge_confirm_title(f.clone(), i.clone()),
+                t.trainer_merge_confirm_body(f, i),
+                t.trainer_merge_confirm(),
+                Action::Merge { from, into },
+            )
+        }
+    };
+    let mut chosen = None;
+    let modal = egui::Modal::new(egui::Id::unique("trainer_confirm")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
+        ui.label(RichText::new(title).text_style(theme::h3()));
+        ui.label(body);
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if big_button(ui, button).clicked() {
+                chosen = Some(true);
+            }
+            if big_button(ui, t.trainer_cancel()).clicked() {
+                chosen = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && chosen.is_none() {
+        chosen = Some(false);
+    }
+    if let Some(go) = chosen {
+        app.trainer.confirm = None;
+        if go {
+            app.push(Command::Trainer(action));
+        }
+    }
+}
+
+/// Applies a rename: the message goes on the form (what to fix) or the notice bar (done).
+pub(super) fn apply_rename(app: &mut App, learner: Uuid, name: &str, unit: &str, position: &str) {
+    let Some(records) = &mut app.records else { return };
+    match trainer::rename(records, learner, name, unit, position) {
+        Ok(true) => {
+            app.trainer.edit.message = None;
+            // Refill the form from the profile as now folded (cleaned, NFC).
+            app.trainer.edit.learner = None;
+            app.notice = Some(ok(app.t.trainer_renamed(learner_name(app, learner))));
+        }
+        Ok(false) => app.trainer.edit.message = Some(ok(app.t.trainer_edit_unchanged())),
+        Err(ProfileError::Invalid(e)) => app.trainer.edit.message = Some(bad(invalid_message(&app.t, e))),
+        Err(e) => app.notice = Some(bad(profile_message(app, &e))),
+    }
+}

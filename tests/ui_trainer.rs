@@ -1,0 +1,493 @@
+//! The trainer area through the real UI (no GPU): the PIN (set, refused, the 30-second wait after three
+//! wrong tries, kept across a restart), the roster filtered by unit and searched without diacritics,
+//! a CSV export to a typed folder read back, JSON export and import on another data folder (twice, and
+//! a bad file refused), and a trainer renaming, deleting and merging learners.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_pass_by_value,
+    clippy::semicolon_if_nothing_returned
+)] // test helpers: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kynangso::app::App;
+use kynangso::command::Screen;
+use kynangso::learning::NewLearner;
+use kynangso::records::EventKind;
+use uuid::Uuid;
+
+mod common;
+use common::click;
+
+type H = Harness<'static, App>;
+
+const PIN: &str = "2468";
+
+/// A clock one second further on each call, so events recorded back to back (a learner added, then
+/// renamed) never share a timestamp: the fold orders events by time.
+fn ticking() -> chrono::DateTime<chrono::FixedOffset> {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static TICKS: AtomicI64 = AtomicI64::new(0);
+    kynangso::learning::now() + chrono::Duration::seconds(TICKS.fetch_add(1, Ordering::Relaxed))
+}
+
+fn harness(data_dir: &Path) -> H {
+    let catalog = Arc::new(kynangso::content::embedded().unwrap());
+    let app = App::with_clock(catalog, data_dir.to_path_buf(), ticking);
+    let mut h = Harness::builder()
+        .with_size([1400.0, 2400.0])
+        .with_context_setup(kynangso::ui::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// Adds a learner straight to the records (the learner picker has its own tests).
+fn seed(h: &mut H, name: &str, unit: &str) -> Uuid {
+    let records = h.state_mut().records.as_mut().unwrap();
+    records
+        .add_learner(NewLearner::parse(name, unit, "").unwrap())
+        .unwrap()
+}
+
+fn button(h: &mut H, label: &str) {
+    click(h, Role::Button, label);
+}
+
+/// Types into a field of `role` (text or PIN), replacing what is there (also with nothing).
+fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
+    h.run();
+}
+
+fn has(h: &H, text: &str) -> bool {
+    h.query_by_label_contains(text).is_some()
+}
+
+/// Whether the roster shows `name` (a link on each of the learner's rows).
+fn link(h: &H, name: &str) -> bool {
+    h.query_all_by_role_and_label(Role::Link, name).next().is_some()
+}
+
+/// Opens a learner's page from the roster.
+fn open_learner(h: &mut H, name: &str) {
+    h.query_all_by_role_and_label(Role::Link, name)
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+}
+
+/// Opens the trainer area from the top bar.
+fn open_area(h: &mut H) {
+    button(h, "Giảng viên");
+    assert_eq!(h.state().screen, Screen::Trainer);
+}
+
+/// Sets the PIN on first use (the area opens).
+fn set_pin(h: &mut H, pin: &str) {
+    open_area(h);
+    assert!(has(h, "Đặt mã PIN giảng viên"));
+    type_into(h, Role::PasswordInput, "Mã PIN mới", pin);
+    type_into(h, Role::PasswordInput, "Nhập lại mã PIN mới", pin);
+    button(h, "Lưu mã PIN");
+}
+
+fn enter_pin(h: &mut H, pin: &str) {
+    type_into(h, Role::PasswordInput, "Mã PIN", pin);
+    button(h, "Mở khu vực giảng viên");
+}
+
+fn unlocked(h: &H) -> bool {
+    h.state().trainer.unlocked
+        && h.query_by_role_and_label(Role::Button, "Danh sách học viên")
+            .is_some()
+}
+
+/// Runs frames until `done` holds (a worker thread is busy), for at most 30 s.
+fn wait_for(h: &mut H, done: impl Fn(&H) -> bool) {
+    for _ in 0..600 {
+        h.run();
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out");
+}
+
+#[test]
+fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
+    h.run();
+
+    // First use: a PIN that is not 4–8 digits is refused, then one is set and the area opens.
+    open_area(&mut h);
+    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "12");
+    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "12");
+    button(&mut h, "Lưu mã PIN");
+    assert!(has(&h, "Mã PIN phải gồm 4 đến 8 chữ số"));
+    assert!(!unlocked(&h));
+    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
+    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "2469");
+    button(&mut h, "Lưu mã PIN");
+    assert!(has(&h, "Hai lần nhập mã PIN mới không giống nhau"));
+    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
+    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", PIN);
+    button(&mut h, "Lưu mã PIN");
+    assert!(unlocked(&h));
+    // Only the hash is stored.
+    let settings = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
+    assert!(settings.contains("$argon2id$"), "{settings}");
+    assert!(!settings.contains(PIN));
+
+    // Locking (or leaving the screen) closes the area; a learner sees only the PIN prompt.
+    button(&mut h, "Khóa khu vực giảng viên");
+    assert_ne!(h.state().screen, Screen::Trainer);
+    open_area(&mut h);
+    assert!(!unlocked(&h));
+    assert!(has(&h, "Khu vực này chỉ dành cho giảng viên"));
+
+    // Wrong PINs: refused with the tries left, then a 30-second wait.
+    enter_pin(&mut h, "1111");
+    assert!(has(&h, "Mã PIN không đúng. Anh/chị còn 2 lần thử."));
+    enter_pin(&mut h, "0000");
+    assert!(has(&h, "còn 1 lần thử"));
+    enter_pin(&mut h, "9999");
+    assert!(
+        has(&h, "Đã nhập sai mã PIN 3 lần. Hãy chờ 30 giây rồi thử lại."),
+        "no lock message"
+    );
+    assert!(!unlocked(&h));
+    // While locked even the right PIN is refused (the button is off; Enter does not get through).
+    type_into(&mut h, Role::PasswordInput, "Mã PIN", PIN);
+    h.key_press(Key::Enter);
+    h.run();
+    button(&mut h, "Mở khu vực giảng viên");
+    assert!(!unlocked(&h));
+    assert!(has(&h, "Hãy chờ"));
+
+    // After the wait (ended here instead of sleeping 30 s) the right PIN opens the area.
+    h.state_mut().trainer.gate.unlock();
+    h.run();
+    assert!(!has(&h, "Hãy chờ"));
+    enter_pin(&mut h, PIN);
+    assert!(unlocked(&h));
+
+    // Leaving by the top bar locks it too.
+    button(&mut h, "Trang chủ");
+    open_area(&mut h);
+    assert!(!unlocked(&h));
+
+    // A restart keeps the PIN: it is asked for, not set again.
+    drop(h);
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    assert!(!has(&h, "Đặt mã PIN giảng viên"));
+    enter_pin(&mut h, PIN);
+    assert!(unlocked(&h));
+
+    // Changing the PIN needs the one in use.
+    button(&mut h, "Đổi mã PIN");
+    type_into(&mut h, Role::PasswordInput, "Mã PIN đang dùng", "1357");
+    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
+    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
+    button(&mut h, "Lưu mã PIN");
+    assert!(has(&h, "Mã PIN không đúng"));
+    type_into(&mut h, Role::PasswordInput, "Mã PIN đang dùng", PIN);
+    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
+    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
+    button(&mut h, "Lưu mã PIN");
+    assert!(has(&h, "Đã lưu mã PIN mới."));
+    button(&mut h, "Khóa khu vực giảng viên");
+    open_area(&mut h);
+    enter_pin(&mut h, PIN);
+    assert!(!unlocked(&h));
+    enter_pin(&mut h, "13572468");
+    assert!(unlocked(&h));
+}
+
+#[test]
+fn roster_filters_by_unit_and_search_and_exports_csv_to_a_typed_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
+    seed(&mut h, "Đỗ Thị Bình", "Phường Nam Định");
+    seed(&mut h, "Lê Văn Chi", "Xã Yên Khánh");
+    set_pin(&mut h, PIN);
+
+    // Every learner × every module.
+    let modules = h.state().catalog.modules.len();
+    assert!(has(&h, &format!("3 học viên · đang hiện {} dòng", 3 * modules)));
+    for name in ["Nguyễn Văn An", "Đỗ Thị Bình", "Lê Văn Chi"] {
+        assert!(link(&h, name), "{name} missing");
+    }
+
+    // Filter by unit.
+    click(&mut h, Role::ComboBox, "Lọc theo đơn vị");
+    button(&mut h, "Phường Nam Định");
+    assert!(link(&h, "Đỗ Thị Bình"));
+    assert!(!link(&h, "Nguyễn Văn An") && !link(&h, "Lê Văn Chi"));
+    assert!(has(&h, &format!("đang hiện {modules} dòng")));
+    click(&mut h, Role::ComboBox, "Lọc theo đơn vị");
+    button(&mut h, "Tất cả đơn vị");
+    assert!(link(&h, "Nguyễn Văn An"));
+
+    // Search without diacritics.
+    type_into(&mut h, Role::TextInput, "Tìm học viên", "le van");
+    assert!(link(&h, "Lê Văn Chi"));
+    assert!(!link(&h, "Nguyễn Văn An") && !link(&h, "Đỗ Thị Bình"));
+    type_into(&mut h, Role::TextInput, "Tìm học viên", "khong co ai");
+    assert!(has(&h, "Không có học viên nào khớp với bộ lọc"));
+    type_into(&mut h, Role::TextInput, "Tìm học viên", "");
+
+    // Sorting by a column title: names descending.
+    button(&mut h, "Họ và tên");
+    assert!(h.state().trainer.sort.descending);
+    let first = h
+        .state()
+        .trainer
+        .view()
+        .unwrap()
+        .visible_rows()
+        .next()
+        .unwrap()
+        .name
+        .clone();
+    assert_eq!(first, "Nguyễn Văn An");
+    button(&mut h, "Điểm cao nhất");
+    assert!(!h.state().trainer.sort.descending);
+    button(&mut h, "Họ và tên");
+    let first = h
+        .state()
+        .trainer
+        .view()
+        .unwrap()
+        .visible_rows()
+        .next()
+        .unwrap()
+        .name
+        .clone();
+    assert_eq!(first, "Đỗ Thị Bình");
+
+    // Export CSV to a typed folder; the message names the file.
+    button(&mut h, "Xuất dữ liệu");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Lưu vào (thư mục hoặc tệp)",
+        &out.path().display().to_string(),
+    );
+    button(&mut h, "CSV");
+    wait_for(&mut h, |h| has(h, "Đã xuất dữ liệu vào tệp"));
+    let files: Vec<PathBuf> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let csv_path = &files[0];
+    assert!(csv_path.extension().is_some_and(|e| e == "csv"));
+    assert!(has(&h, &csv_path.display().to_string()));
+    let bytes = std::fs::read(csv_path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no BOM");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("Họ và tên,Đơn vị"));
+    assert_eq!(lines.count(), 3 * modules);
+    for name in ["Nguyễn Văn An", "Đỗ Thị Bình", "Lê Văn Chi"] {
+        assert!(text.contains(name));
+    }
+    assert!(text.contains("Phường Nam Định"));
+}
+
+#[test]
+fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
+    let (a, b, usb) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let mut h = harness(a.path());
+    seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
+    seed(&mut h, "Đỗ Thị Bình", "Phường Nam Định");
+    let events = h.state().records.as_ref().unwrap().events().len();
+    set_pin(&mut h, PIN);
+    button(&mut h, "Xuất dữ liệu");
+    let file = usb.path().join("may-1.json");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Lưu vào (thư mục hoặc tệp)",
+        &file.display().to_string(),
+    );
+    button(&mut h, "Dữ liệu cho máy khác (JSON)");
+    wait_for(&mut h, |h| has(h, "Đã xuất dữ liệu vào tệp"));
+    assert!(file.is_file());
+    // Beside it on the stick: a broken file, an xAPI export (left out of folder imports), a note.
+    std::fs::write(usb.path().join("hong.json"), &std::fs::read(&file).unwrap()[..40]).unwrap();
+    std::fs::write(usb.path().join("lrs.xapi.json"), b"[]").unwrap();
+    std::fs::write(usb.path().join("ghi-chu.txt"), b"x").unwrap();
+    drop(h);
+
+    let mut h = harness(b.path());
+    set_pin(&mut h, PIN);
+    button(&mut h, "Nhập dữ liệu");
+    // The whole folder: the good file is imported, the broken one refused with its name.
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Hoặc gõ đường dẫn tệp hoặc thư mục",
+        &usb.path().display().to_string(),
+    );
+    button(&mut h, "Bắt đầu nhập");
+    wait_for(&mut h, |h| has(h, "may-1.json"));
+    assert!(
+        has(
+            &h,
+            &format!("may-1.json: đã nhập {events} bản ghi mới, 0 bản ghi đã có sẵn.")
+        ),
+        "no import line"
+    );
+    assert!(has(&h, "Không nhập tệp hong.json:"));
+    assert!(has(&h, "Không có gì bị thay đổi."));
+    assert!(!has(&h, "lrs.xapi.json"));
+    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    // Again: nothing new.
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Hoặc gõ đường dẫn tệp hoặc thư mục",
+        &file.display().to_string(),
+    );
+    button(&mut h, "Bắt đầu nhập");
+    wait_for(&mut h, |h| has(h, "đã có sẵn"));
+    assert!(has(
+        &h,
+        &format!("may-1.json: đã nhập 0 bản ghi mới, {events} bản ghi đã có sẵn.")
+    ));
+    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    // The broken file alone: refused, nothing changed.
+    let bad = usb.path().join("hong.json");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Hoặc gõ đường dẫn tệp hoặc thư mục",
+        &bad.display().to_string(),
+    );
+    button(&mut h, "Bắt đầu nhập");
+    wait_for(&mut h, |h| has(h, "Không nhập tệp hong.json:"));
+    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    // A path that does not exist.
+    let gone = usb.path().join("khong-co");
+    type_into(
+        &mut h,
+        Role::TextInput,
+        "Hoặc gõ đường dẫn tệp hoặc thư mục",
+        &gone.display().to_string(),
+    );
+    button(&mut h, "Bắt đầu nhập");
+    wait_for(&mut h, |h| has(h, "Không tìm thấy tệp hoặc thư mục"));
+
+    // The imported learners are on this PC's roster.
+    button(&mut h, "Danh sách học viên");
+    assert!(link(&h, "Nguyễn Văn An") && link(&h, "Đỗ Thị Bình"));
+}
+
+#[test]
+fn trainer_renames_deletes_and_merges_learners() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let an = seed(&mut h, "Nguyễn Văn An", "Xã A");
+    let twin = seed(&mut h, "Nguyen Van An", "Xã A");
+    seed(&mut h, "Trần Thị Bình", "Xã B");
+    // The duplicate profile has a quiz attempt that must survive the merge.
+    h.state_mut()
+        .records
+        .as_mut()
+        .unwrap()
+        .record(
+            twin,
+            EventKind::QuizAttempted {
+                module: "bao-cao".into(),
+                score: 7,
+                max: 10,
+                passed: false,
+                duration_s: 300,
+                answers: vec![],
+            },
+        )
+        .unwrap();
+    set_pin(&mut h, PIN);
+
+    // Rename.
+    open_learner(&mut h, "Trần Thị Bình");
+    h.get_by_role_and_label(Role::TextInput, "Họ và tên");
+    type_into(&mut h, Role::TextInput, "Họ và tên", "  Trần   Thị Bích ");
+    button(&mut h, "Lưu thay đổi");
+    assert!(has(&h, "Đã lưu thông tin của học viên Trần Thị Bích."));
+    button(&mut h, "Quay lại danh sách học viên");
+    assert!(link(&h, "Trần Thị Bích"));
+    assert!(!link(&h, "Trần Thị Bình"));
+
+    // Delete, after a dialog that names her; cancelling first changes nothing.
+    open_learner(&mut h, "Trần Thị Bích");
+    button(&mut h, "Xóa học viên");
+    assert!(has(&h, "Xóa học viên Trần Thị Bích?"));
+    button(&mut h, "Hủy");
+    assert!(!has(&h, "Xóa học viên Trần Thị Bích?"));
+    button(&mut h, "Xóa học viên");
+    button(&mut h, "Xóa");
+    assert!(has(&h, "Đã xóa học viên Trần Thị Bích."));
+    assert!(!link(&h, "Trần Thị Bích"));
+    assert!(link(&h, "Nguyễn Văn An") && link(&h, "Nguyen Van An"));
+    // Nobody is at the keyboard now (she was the last one added, so the current learner).
+    assert_eq!(h.state().learner(), None);
+
+    // Merge the duplicate into the first profile.
+    open_learner(&mut h, "Nguyễn Văn An");
+    assert!(!has(&h, "7/10 câu đúng"));
+    type_into(&mut h, Role::TextInput, "Tìm hồ sơ cần gộp", "nguyen van an");
+    button(&mut h, "Gộp hồ sơ: Nguyen Van An — Xã A");
+    assert!(has(&h, "Gộp hồ sơ Nguyen Van An vào hồ sơ Nguyễn Văn An?"));
+    button(&mut h, "Gộp hồ sơ");
+    assert!(has(&h, "Đã gộp hồ sơ Nguyen Van An vào hồ sơ Nguyễn Văn An."));
+    // The duplicate's attempt now shows on this page.
+    assert!(has(&h, "7/10 câu đúng (70%)"));
+    button(&mut h, "Quay lại danh sách học viên");
+    assert!(link(&h, "Nguyễn Văn An"));
+    assert!(!link(&h, "Nguyen Van An"));
+
+    // The journal holds the three changes as events.
+    let kinds: Vec<&'static str> = h
+        .state()
+        .records
+        .as_ref()
+        .unwrap()
+        .events()
+        .iter()
+        .filter_map(|e| e.kind.as_ref().map(EventKind::name))
+        .collect();
+    for kind in ["learner_updated", "learner_deleted", "learner_merged"] {
+        assert!(kinds.contains(&kind), "{kind} missing");
+    }
+    let progress = h.state().records.as_ref().unwrap().progress();
+    assert_eq!(progress.learner(twin).map(|l| l.id), Some(an));
+}
