@@ -147,7 +147,7 @@ impl App {
     #[allow(clippy::needless_pass_by_value)] // commands are consumed by value from the queue
     fn apply(&mut self, command: Command) {
         match command {
-            Command::Go(screen) => self.screen = screen,
+            Command::Go(screen) => self.go(screen),
             Command::NextLesson | Command::PrevLesson => self.step_lesson(command == Command::NextLesson),
             Command::SetLanguage(lang) => {
                 self.t.set_lang(lang);
@@ -185,10 +185,23 @@ impl App {
             Command::Trainer(action) => ui::trainer::apply(self, action),
             Command::LeaveQuiz => {
                 if let Some(quiz) = self.quiz.take() {
-                    self.screen = Screen::Module(quiz.module);
+                    self.screen = quiz.leave_to.unwrap_or(Screen::Module(quiz.module));
                 }
             }
         }
+    }
+
+    /// Goes to `screen`, except from a quiz in progress: that asks first, because leaving records nothing.
+    fn go(&mut self, screen: Screen) {
+        if let (Screen::Quiz(_), Some(quiz)) = (self.screen, &mut self.quiz)
+            && quiz.result.is_none()
+            && screen != self.screen
+        {
+            quiz.confirm_leave = true;
+            quiz.leave_to = Some(screen);
+            return;
+        }
+        self.screen = screen;
     }
 
     fn take_seed(&mut self) -> u64 {

@@ -50,7 +50,14 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
     }
     println!(
         "{}",
-        t.cli_export_done(out.display().to_string(), job.roster.len())
+        t.cli_export_done(
+            job.roster
+                .iter()
+                .map(|r| r.learner)
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            out.display().to_string()
+        )
     );
     ExitCode::SUCCESS
 }

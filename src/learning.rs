@@ -75,6 +75,9 @@ pub struct Records {
     progress: Progress,
     device: Uuid,
     clock: Clock,
+    /// The latest time stamped on this PC: events recorded here get strictly increasing times, so their
+    /// order survives even when the clock is coarse or stands still.
+    last_at: Option<DateTime<FixedOffset>>,
     /// The learner using the app now.
     pub current: Option<Uuid>,
 }
@@ -109,12 +112,14 @@ impl Records {
         let (journal, report) = Journal::open(data_dir, clock())?;
         let specs = ModuleSpec::from_catalog(catalog);
         let progress = fold(journal.events(), &specs);
+        let last_at = journal.events().iter().map(|e| e.at).max();
         let records = Records {
             journal,
             specs,
             progress,
             device: device_id(data_dir),
             clock,
+            last_at,
             current: None,
         };
         Ok((records, report))
@@ -144,16 +149,18 @@ impl Records {
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
     pub fn record(&mut self, learner: Uuid, kind: EventKind) -> Result<Vec<String>, StoreError> {
-        let event = Event::new(learner, self.device, (self.clock)(), kind);
+        let at = self.stamp();
+        let event = Event::new(learner, self.device, at, kind);
         self.journal.append(&event)?;
         self.progress = fold(self.journal.events(), &self.specs);
         let learner = self.progress.resolve(learner);
         let completed = newly_completed(&self.progress, learner);
         for module in &completed {
+            let at = self.stamp();
             let event = Event::new(
                 learner,
                 self.device,
-                (self.clock)(),
+                at,
                 EventKind::ModuleCompleted {
                     module: module.clone(),
                 },
@@ -164,6 +171,17 @@ impl Records {
             self.progress = fold(self.journal.events(), &self.specs);
         }
         Ok(completed)
+    }
+
+    /// Now, or a millisecond after the last event recorded here if the clock has not moved on.
+    fn stamp(&mut self) -> DateTime<FixedOffset> {
+        let now = (self.clock)();
+        let at = match self.last_at {
+            Some(last) if now <= last => last + chrono::Duration::milliseconds(1),
+            _ => now,
+        };
+        self.last_at = Some(at);
+        at
     }
 
     /// Adds a learner and makes them current.
@@ -229,6 +247,59 @@ impl Records {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn frozen() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-26T09:00:00.000+07:00").unwrap()
+    }
+
+    #[test]
+    fn a_rename_right_after_creation_wins_even_with_a_frozen_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::default();
+        let (mut records, _) = Records::open(dir.path(), &catalog, frozen).unwrap();
+        let id = records
+            .add_learner(NewLearner::parse("Nguyen Van An", "", "").unwrap())
+            .unwrap();
+        let rename = EventKind::LearnerUpdated {
+            name: Some("Nguyễn Văn An".into()),
+            unit: None,
+            position: None,
+        };
+        records.record(id, rename).unwrap();
+        assert_eq!(records.progress().learner(id).unwrap().name, "Nguyễn Văn An");
+        let times: Vec<_> = records.events().iter().map(|e| e.at).collect();
+        assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
+    }
+
+    #[test]
+    fn creation_folds_before_an_update_in_the_same_millisecond() {
+        let (learner, device) = (Uuid::new_v4(), Uuid::new_v4());
+        // The update's id sorts first, as a random id may.
+        let update = Event::with_id(
+            Uuid::from_u128(1),
+            learner,
+            device,
+            frozen(),
+            EventKind::LearnerUpdated {
+                name: Some("Đỗ Thị Lan".into()),
+                unit: None,
+                position: None,
+            },
+        );
+        let create = Event::with_id(
+            Uuid::from_u128(2),
+            learner,
+            device,
+            frozen(),
+            EventKind::LearnerCreated {
+                name: "Do Thi Lan".into(),
+                unit: None,
+                position: None,
+            },
+        );
+        let progress = fold(&[create, update], &[]);
+        assert_eq!(progress.learner(learner).unwrap().name, "Đỗ Thị Lan");
+    }
 
     #[test]
     fn names_are_cleaned_and_checked() {

@@ -334,3 +334,24 @@ fn search_ignores_diacritics_and_bad_names_are_refused() {
     h.get_by_label("Họ và tên dài quá 100 ký tự. Hãy viết ngắn lại.");
     assert_eq!(h.state().records.as_ref().unwrap().progress().learners().len(), 2);
 }
+
+#[test]
+fn the_top_bar_mid_quiz_asks_before_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    add_learner(&mut h, "Phạm Văn Minh", "");
+    h.state_mut().start_quiz(1);
+    h.run();
+    h.get_by_label("Trang chủ").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Quiz(1), "not left without asking");
+    h.get_by_label("Thoát giữa chừng?");
+    h.get_by_label("Làm tiếp").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Quiz(1));
+    h.get_by_label("Trang chủ").click();
+    h.run();
+    h.get_by_label("Thoát").click();
+    h.run();
+    assert_eq!(h.state().screen, Screen::Home);
+}

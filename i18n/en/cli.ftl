@@ -2,7 +2,10 @@ cli-content-errors = The lesson content has { $count } problems; see each line a
 cli-smoke-ok = Smoke test: first frame after { $ms } ms; { $screens } screens drawn.
 cli-window-failed = The app window could not be opened. The computer needs OpenGL 2.0 or newer; update the graphics driver and try again.
 cli-data-dir-failed = The data folder { $path } could not be created. Choose another folder with --data-dir.
-cli-export-done = Records exported ({ $rows } rows) to { $path }.
+cli-export-done = Records of { $learners ->
+    [one] { $learners } learner
+   *[other] { $learners } learners
+} exported to { $path }.
 cli-export-write-failed = The file { $path } could not be written. Choose another folder or check that the disk has free space.
 cli-import-unreadable = The file { $name } could not be read. Nothing was changed.
 cli-import-rejected = The file { $name } was not imported: { $reason } Nothing was changed.

@@ -1,6 +1,6 @@
 //! The fold: from journal events and the module list to learners and their progress per module.
 //!
-//! The result depends only on the set of events (they are sorted by `(at, id)` first), so the same
+//! The result depends only on the set of events (they are sorted by `(at, creation first, id)` first), so the same
 //! events imported on another PC in another order give the same learners, progress and roster.
 //!
 //! Completion rule (design Part A): every lesson viewed, the quiz passed, every required simulation
@@ -238,7 +238,9 @@ struct Acc {
 #[must_use]
 pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     let mut sorted: Vec<&Event> = events.iter().filter(|e| e.kind.is_some()).collect();
-    sorted.sort_unstable_by_key(|e| (e.at, e.id));
+    // Within one millisecond a profile's creation must come before its updates, whatever the random ids.
+    let rank = |e: &Event| u8::from(!matches!(e.kind, Some(EventKind::LearnerCreated { .. })));
+    sorted.sort_unstable_by_key(|e| (e.at, rank(e), e.id));
     sorted.dedup_by_key(|e| e.id);
 
     let merges = Merges::from_events(sorted.iter().copied());

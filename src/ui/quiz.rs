@@ -66,6 +66,8 @@ pub struct QuizState {
     /// Set when finished: the result, already recorded.
     pub result: Option<QuizResult>,
     pub confirm_leave: bool,
+    /// Where to go once leaving is confirmed (a top-bar button pressed mid-quiz); else the module page.
+    pub leave_to: Option<Screen>,
 }
 
 impl QuizState {
@@ -80,6 +82,7 @@ impl QuizState {
             started: Instant::now(),
             result: None,
             confirm_leave: false,
+            leave_to: None,
         }
     }
 
@@ -467,11 +470,13 @@ fn leave_modal(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
             }
             if big_button(ui, t.quiz_leave_cancel()).clicked() {
                 state.confirm_leave = false;
+                state.leave_to = None;
             }
         });
     });
     if modal.should_close() {
         state.confirm_leave = false;
+        state.leave_to = None;
     }
     if leave {
         app.push(Command::LeaveQuiz);
