@@ -107,6 +107,7 @@ pub fn parse_screen(s: &str) -> Option<Screen> {
             sim: n(2)?,
         }),
         Some("learners") => Some(Screen::Learners),
+        Some("trainer") => Some(Screen::Trainer),
         Some("lesson") => Some(Screen::Lesson {
             module: n(1)?,
             lesson: n(2)?,
