@@ -39,35 +39,41 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(900.0));
         ui.heading(&learner.name);
-        let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if !details.is_empty() {
-            ui.label(RichText::new(details.join(" · ")).color(pal.muted));
-        }
-        for (module, mp) in app.catalog.modules.iter().zip(progress.progress(id)) {
-            ui.add_space(8.0);
-            ui.label(RichText::new(&module.meta.title).text_style(theme::h3()));
-            ui.label(status_text(&app.t, mp.status(), mp.completed_at.as_ref()));
-            ui.label(
-                app.t
-                    .learner_lessons_viewed(mp.lessons_viewed.len(), module.lessons.len()),
-            );
-            if mp.attempts.is_empty() {
-                ui.label(RichText::new(app.t.learner_no_attempts()).color(pal.muted));
-            }
-            for (n, a) in mp.attempts.iter().enumerate() {
-                let verdict = if a.passed {
-                    app.t.quiz_passed_short()
-                } else {
-                    app.t.quiz_not_passed_short()
-                };
-                ui.label(
-                    app.t
-                        .learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict),
-                );
-            }
-        }
+        progress_ui(ui, &app.t, pal, learner, progress);
     });
+}
+
+/// A learner's unit and position, then each module's status, lessons read and every quiz attempt. Shared
+/// by the learner's own page and the trainer's page about a learner.
+pub fn progress_ui(
+    ui: &mut egui::Ui,
+    t: &crate::i18n::I18n,
+    pal: theme::Palette,
+    learner: &crate::records::progress::Learner,
+    progress: &crate::records::Progress,
+) {
+    let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !details.is_empty() {
+        ui.label(RichText::new(details.join(" · ")).color(pal.muted));
+    }
+    for (spec, mp) in progress.modules().iter().zip(progress.progress(learner.id)) {
+        ui.add_space(8.0);
+        ui.label(RichText::new(&spec.title).text_style(theme::h3()));
+        ui.label(status_text(t, mp.status(), mp.completed_at.as_ref()));
+        ui.label(t.learner_lessons_viewed(mp.lessons_viewed.len(), spec.lessons.len()));
+        if mp.attempts.is_empty() {
+            ui.label(RichText::new(t.learner_no_attempts()).color(pal.muted));
+        }
+        for (n, a) in mp.attempts.iter().enumerate() {
+            let verdict = if a.passed {
+                t.quiz_passed_short()
+            } else {
+                t.quiz_not_passed_short()
+            };
+            ui.label(t.learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict));
+        }
+    }
 }

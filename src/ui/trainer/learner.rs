@@ -9,7 +9,6 @@ use crate::app::{App, Notice};
 use crate::command::Command;
 use crate::learning::LearnerError;
 use crate::trainer::{self, Action, ProfileError};
-use crate::ui::learner_page::{date, status_text};
 use crate::ui::trainer::{Confirm, Page, bad, display_name, learner_name, notice_ui, ok, profile_message};
 use crate::ui::{big_button, theme};
 
@@ -62,31 +61,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
             state.merge_search.clear();
         }
         ui.heading(display_name(t, &learner.name));
-        let details: Vec<&str> = [learner.unit.as_str(), learner.position.as_str()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect();
-        if !details.is_empty() {
-            ui.label(RichText::new(details.join(" · ")).color(pal.muted));
-        }
-
-        for (spec, mp) in progress.modules().iter().zip(progress.progress(id)) {
-            ui.add_space(8.0);
-            ui.label(RichText::new(&spec.title).text_style(theme::h3()));
-            ui.label(status_text(t, mp.status(), mp.completed_at.as_ref()));
-            ui.label(t.learner_lessons_viewed(mp.lessons_viewed.len(), spec.lessons.len()));
-            if mp.attempts.is_empty() {
-                ui.label(RichText::new(t.learner_no_attempts()).color(pal.muted));
-            }
-            for (n, a) in mp.attempts.iter().enumerate() {
-                let verdict = if a.passed {
-                    t.quiz_passed_short()
-                } else {
-                    t.quiz_not_passed_short()
-                };
-                ui.label(t.learner_attempt(date(&a.at), a.max, n + 1, a.percent(), a.score, verdict));
-            }
-        }
+        crate::ui::learner_page::progress_ui(ui, t, pal, learner, progress);
 
         ui.add_space(12.0);
         ui.separator();
