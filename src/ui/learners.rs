@@ -88,8 +88,13 @@ fn add_form(app: &mut App, ui: &mut egui::Ui) {
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
             let l = ui.label(app.t.learners_name());
-            ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(380.0))
+            let name = ui
+                .add(egui::TextEdit::singleline(&mut form.name).desired_width(380.0))
                 .labelled_by(l.id);
+            // The form opens ready to type the name.
+            if ui.memory(|m| m.focused().is_none()) {
+                name.request_focus();
+            }
             ui.end_row();
             let l = ui.label(app.t.learners_unit());
             ui.add(

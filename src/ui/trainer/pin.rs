@@ -24,8 +24,9 @@ pub struct PinForm {
     pub message: Option<Notice>,
 }
 
-/// A PIN field: masked, labelled for screen readers and tests; true when Enter was pressed in it.
-fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String) -> bool {
+/// A PIN field: masked, labelled for screen readers and tests; true when Enter was pressed in it. The
+/// `first` field of a form takes the keyboard when nothing else has it, so the trainer can type at once.
+fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String, first: bool) -> bool {
     let l = ui.label(label);
     let response = ui
         .add(
@@ -35,6 +36,9 @@ fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String) -> bool {
                 .desired_width(160.0),
         )
         .labelled_by(l.id);
+    if first && ui.memory(|m| m.focused().is_none()) {
+        response.request_focus();
+    }
     ui.end_row();
     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
@@ -64,8 +68,8 @@ fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
         .num_columns(2)
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
-            submit |= pin_field(ui, t.trainer_pin_new(), &mut form.new);
-            submit |= pin_field(ui, t.trainer_pin_again(), &mut form.again);
+            submit |= pin_field(ui, t.trainer_pin_new(), &mut form.new, true);
+            submit |= pin_field(ui, t.trainer_pin_again(), &mut form.again, false);
         });
     if let Some(message) = &form.message {
         notice_ui(ui, &pal, message);
@@ -110,7 +114,7 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
         .num_columns(2)
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
-            submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin);
+            submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin, true);
         });
     submit |= ui
         .add_enabled_ui(!locked, |ui| big_button(ui, t.trainer_pin_open()))
@@ -166,9 +170,9 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
             .num_columns(2)
             .spacing([12.0, 10.0])
             .show(ui, |ui| {
-                submit |= pin_field(ui, t.trainer_pin_current(), &mut state.pin.current);
-                submit |= pin_field(ui, t.trainer_pin_new(), &mut state.pin.new);
-                submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again);
+                submit |= pin_field(ui, t.trainer_pin_current(), &mut state.pin.current, true);
+                submit |= pin_field(ui, t.trainer_pin_new(), &mut state.pin.new, false);
+                submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again, false);
             });
         let locked = state.gate.seconds_left(Instant::now()).is_some();
         submit |= ui
