@@ -116,6 +116,80 @@ fn export_json_import_elsewhere_twice_and_refuse_bad_files() {
 }
 
 #[test]
+fn a_merge_of_duplicate_profiles_survives_export_and_import() {
+    let pc1 = tempfile::tempdir().unwrap();
+    let pc2 = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    {
+        let catalog = kynangso::content::embedded().unwrap();
+        let (mut records, _) = Records::open(pc1.path(), &catalog, kynangso::learning::now).unwrap();
+        let keep = records
+            .add_learner(NewLearner::parse("Trần Thị Hoa", "Xã Kim Sơn", "").unwrap())
+            .unwrap();
+        let dup = records
+            .add_learner(NewLearner::parse("Tran Thi Hoa", "Xã Kim Sơn", "").unwrap())
+            .unwrap();
+        let quiz = EventKind::QuizAttempted {
+            module: "vneid".into(),
+            score: 9,
+            max: 10,
+            passed: true,
+            duration_s: 60,
+            answers: vec![],
+        };
+        records.record(dup, quiz).unwrap();
+        records
+            .record(dup, EventKind::LearnerMerged { into: keep })
+            .unwrap();
+    }
+    let json = out.path().join("pc1.json");
+    let d1 = pc1.path().to_str().unwrap();
+    let d2 = pc2.path().to_str().unwrap();
+    assert_eq!(
+        kns(&[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            json.to_str().unwrap(),
+            "--data-dir",
+            d1
+        ])
+        .0,
+        0
+    );
+    assert_eq!(kns(&["import", json.to_str().unwrap(), "--data-dir", d2]).0, 0);
+    let csv = |dir: &str, name: &str| {
+        let path = out.path().join(name);
+        assert_eq!(
+            kns(&[
+                "export",
+                "--format",
+                "csv",
+                "--out",
+                path.to_str().unwrap(),
+                "--data-dir",
+                dir
+            ])
+            .0,
+            0
+        );
+        std::fs::read_to_string(path).unwrap()
+    };
+    let (a, b) = (csv(d1, "1.csv"), csv(d2, "2.csv"));
+    assert_eq!(a, b);
+    assert!(
+        !a.contains("Tran Thi Hoa"),
+        "the duplicate profile is merged away:\n{a}"
+    );
+    // The duplicate's passed quiz counts for the kept profile.
+    assert!(
+        a.lines().any(|l| l.contains("Trần Thị Hoa") && l.contains("90")),
+        "{a}"
+    );
+}
+
+#[test]
 fn check_content_prints_the_summary_line() {
     let (code, stdout, _) = kns(&["check-content"]);
     assert_eq!(code, 0);
