@@ -59,7 +59,9 @@ fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content:
                 .color(pal.muted),
             );
             let (fraction, status) = module_status(app, module);
-            ui.add(egui::ProgressBar::new(fraction).desired_height(10.0));
+            // A strong colour for a finished module, visible from the back of a training room.
+            let bar = egui::ProgressBar::new(fraction).desired_height(10.0);
+            ui.add(if fraction >= 1.0 { bar.fill(pal.good) } else { bar });
             ui.label(RichText::new(status).strong());
             open |= big_button(ui, app.t.home_open())
                 .on_hover_text(&module.meta.title)
