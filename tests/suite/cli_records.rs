@@ -1,15 +1,6 @@
 //! `kynangso export` and `kynangso import` as a trainer runs them: records from one PC exported as JSON,
 //! imported on another, imported twice without change, and a bad file refused with nothing changed.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::path::Path;
 use std::process::Command;
 

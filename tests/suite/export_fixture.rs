@@ -2,9 +2,6 @@
 //! breaks in cells, a name that starts with `=` (and a unit with `+`, a position with `-`), a learner
 //! with no progress, a profile merged into another, a deleted learner's stray event, and an event kind
 //! this version does not know.
-#![allow(dead_code)]
-// Fixture helpers are not `#[test]` functions, so clippy's allow-unwrap-in-tests does not cover them.
-#![allow(clippy::unwrap_used)]
 
 use chrono::{DateTime, FixedOffset};
 use kynangso::export::Titles;

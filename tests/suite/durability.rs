@@ -2,19 +2,10 @@
 //! `append` returned `Ok`; this test kills it with SIGKILL (`Child::kill`) at random moments, then checks
 //! that the journal still opens and holds every id the writer reported saved.
 //!
-//! The writer is this same test binary, run again with `--exact writer_child` and an environment
+//! The writer is this same test binary, run again with `--exact durability::writer_child` and an environment
 //! variable naming the data folder: no extra program ships with the app for the sake of a test, and
 //! nothing needs building first. `KYNANGSO_KILLS` sets the number of kills (default 50) and
 //! `KYNANGSO_KILL_SEED` replays a run's random moments (the seed is printed).
-
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
 
 use std::collections::HashSet;
 use std::io::{BufRead as _, BufReader, Write as _};
@@ -109,7 +100,7 @@ fn killed_writer_loses_nothing_it_reported_saved() {
         let mut child = Command::new(&exe)
             .args([
                 "--exact",
-                "writer_child",
+                "durability::writer_child",
                 "--nocapture",
                 "--test-threads=1",
                 "--quiet",

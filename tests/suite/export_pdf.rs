@@ -2,21 +2,10 @@
 //! (poppler) when it is installed: names exactly as typed (NFC, every diacritic), unit, modules,
 //! issue date, certificate code.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
-mod export_fixture;
-
 use std::process::Command;
 
+use crate::export_fixture::{A, B, C, NAME_A, NAME_B, NAME_C, NAME_D, event_id, events, roster};
 use chrono::NaiveDate;
-use export_fixture::{A, B, C, NAME_A, NAME_B, NAME_C, NAME_D, event_id, events, roster};
 use kynangso::export::pdf::{certificate_code, certificates, to_certificates};
 use kynangso::i18n::{I18n, Lang};
 

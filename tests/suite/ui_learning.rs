@@ -2,15 +2,6 @@
 //! pass the quiz, see "Hoàn thành", restart on the same data folder and find it still complete with
 //! "Tiếp tục" pointing at the next module; and fail a quiz, review, retry with a different draw.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::path::Path;
 
 use egui::Key;
@@ -21,9 +12,9 @@ use kynangso::command::Screen;
 use kynangso::quiz::{Answer, View, right_answer};
 use kynangso::records::{EventKind, Resume};
 
-mod common;
+use crate::common;
 
-use common::type_into;
+use crate::common::type_into;
 
 /// Tall enough that the end of every lesson is on screen, so reading it is what a learner does.
 fn harness(data_dir: &Path) -> Harness<'static, App> {

@@ -1,14 +1,5 @@
 //! The lessons shipped in the binary pass validation and meet the size the course promises.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::collections::BTreeSet;
 
 use kynangso::content::{self, markdown::Block};

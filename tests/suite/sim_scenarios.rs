@@ -2,8 +2,6 @@
 //! walking its graph, every check fires on a wrong value (and each of its cases gives its own feedback),
 //! and every trap is a mistake with feedback.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers: a failed unwrap is a failed test
-
 use kynangso::sim::model::{Check, Expect, Field, FieldKind, Scenario, When};
 use kynangso::sim::value::{parse_date, strip_diacritics};
 use kynangso::sim::walk::{self, Step};

@@ -3,11 +3,7 @@
 //! answers, sees the feedback, and ends on the summary. Each runs side by side at 100 % text size and
 //! stacked at 200 %, and a keyboard-only walk checks Tab / Enter / Space.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers: a failed unwrap is a failed test
-
-mod common;
-
-use common::{click, press, type_into};
+use crate::common::{click, press, type_into};
 use std::time::Instant;
 
 use egui::Key;

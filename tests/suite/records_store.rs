@@ -1,14 +1,5 @@
 //! The journal file: durable append, union import, and every damaged or unusual file the design names.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::fs;
 use std::path::Path;
 

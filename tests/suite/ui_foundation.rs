@@ -1,15 +1,6 @@
 //! Whole-app flows through the accessibility tree (no GPU): open a module, open a lesson, move with the
 //! buttons and the arrow keys, switch language and back, change the text size — and what is saved.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::path::Path;
 
 use egui_kittest::Harness;
@@ -18,7 +9,7 @@ use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::settings::{Settings, Theme};
 
-mod common;
+use crate::common;
 
 fn harness(data_dir: &Path) -> Harness<'static, App> {
     let mut h = common::app_harness(data_dir, [1200.0, 900.0]);

@@ -1,15 +1,6 @@
 //! Every character the app shows — lessons, diagrams, quiz banks, translations — has a glyph in the
 //! embedded font, and that font is installed first, so no Vietnamese letter is ever drawn as a box.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::collections::BTreeSet;
 use std::path::Path;
 

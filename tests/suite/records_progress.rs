@@ -1,15 +1,6 @@
 //! The fold: completion rules, completion dates, merges (transitive, order-independent), deletion,
 //! profile updates, the roster and "where to continue".
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use chrono::{DateTime, Duration, FixedOffset};
 use kynangso::records::event::{Event, EventKind};
 use kynangso::records::progress::{ModuleSpec, fold, newly_completed};

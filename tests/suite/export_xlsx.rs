@@ -1,22 +1,11 @@
 //! The XLSX roster read back with calamine: the same table as the roster, numbers as numbers, dates
 //! as real dates, header in the UI language, an autofilter; NFD in, NFC out; no formula prefix.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
-mod export_fixture;
-
 use std::io::Cursor;
 
+use crate::export_fixture::{NAME_B, NAME_C, nfc, roster};
 use calamine::{Data, DataType as _, Reader as _, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
-use export_fixture::{NAME_B, NAME_C, nfc, roster};
 use kynangso::export::xlsx::to_xlsx;
 use kynangso::i18n::{I18n, Lang};
 use kynangso::records::Status;

@@ -1,18 +1,7 @@
 //! The exchange file: export → parse gives the same events (unknown kinds kept untouched), NFD comes
 //! back NFC, and every kind of bad file is rejected with its own typed error.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
-mod export_fixture;
-
-use export_fixture::{A, DEVICE, at, events, nfd, unknown_event};
+use crate::export_fixture::{A, DEVICE, at, events, nfd, unknown_event};
 use kynangso::export::json::{EventProblem, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange, to_exchange};
 use kynangso::i18n::{I18n, Lang};
 use serde_json::{Value, json};

@@ -1,18 +1,7 @@
 //! The CSV roster: RFC 4180 with a BOM, read back with the csv crate, equals the roster; header and
 //! status words in the UI language; formula-like cells neutralised; NFD in, NFC out.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
-mod export_fixture;
-
-use export_fixture::{NAME_B, nfc, roster};
+use crate::export_fixture::{NAME_B, nfc, roster};
 use kynangso::export::csv::{BOM, to_csv};
 use kynangso::i18n::{I18n, Lang};
 use kynangso::records::{RosterRow, Status};

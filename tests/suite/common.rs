@@ -1,8 +1,6 @@
 //! Helpers shared by the kittest UI tests: a harness on the whole app, and acting on widgets the way a
 //! learner does (scroll to it, focus, type, click), found by role and label in the accessibility tree.
 
-#![allow(dead_code, clippy::unwrap_used)] // each test file uses some of these; a failed unwrap is a failed test
-
 use std::path::Path;
 use std::sync::Arc;
 

@@ -1,12 +1,6 @@
 //! Each content rule of design Part A has a fixture that breaks it, and each is reported with its file and
 //! line. The fixtures start from one small valid module and change one thing.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::path::Path;
 
 use kynangso::content::{DirSource, Issue, Problem, load};

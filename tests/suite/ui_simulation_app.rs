@@ -2,8 +2,6 @@
 //! without a mistake, recorded in the journal, shown as done on the module page — and still done after a
 //! restart on the same data folder.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers: a failed unwrap is a failed test
-
 use std::path::Path;
 
 use egui::accesskit::Role;
@@ -13,9 +11,9 @@ use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::records::EventKind;
 
-mod common;
+use crate::common;
 
-use common::{click, press, type_into};
+use crate::common::{click, press, type_into};
 
 fn harness(data_dir: &Path) -> Harness<'static, App> {
     common::app_harness(data_dir, [1300.0, 900.0])

@@ -3,14 +3,6 @@
 //! a CSV export to a typed folder read back, JSON export and import on another data folder (twice, and
 //! a bad file refused), and a trainer renaming, deleting and merging learners.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,8 +17,7 @@ use kynangso::learning::NewLearner;
 use kynangso::records::EventKind;
 use uuid::Uuid;
 
-mod common;
-use common::click;
+use crate::common::click;
 
 type H = Harness<'static, App>;
 

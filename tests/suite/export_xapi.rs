@@ -1,21 +1,10 @@
 //! xAPI statements: every statement passes a checker of the xAPI 1.0.3 rules this export promises,
 //! and the statements are the right ones (verbs per event, merged profiles, skipped kinds).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
-mod export_fixture;
-
 use std::collections::{HashMap, HashSet};
 
+use crate::export_fixture::{A, B, C, E, F, HOME, NAME_A, NAME_B, NAME_C, event_id, events, roster, titles};
 use chrono::DateTime;
-use export_fixture::{A, B, C, E, F, HOME, NAME_A, NAME_B, NAME_C, event_id, events, roster, titles};
 use kynangso::export::learners_from_roster;
 use kynangso::export::xapi::{statements, to_statements};
 use kynangso::records::{Event, EventKind};

@@ -2,15 +2,6 @@
 //! characters into labels and exported files). That both languages have the same keys and variables is
 //! checked by build.rs; that every key used exists is checked by the compiler (typed accessors).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use kynangso::i18n::{ALL_KEYS, I18n, Lang};
 
 #[test]

@@ -1,14 +1,5 @@
 //! Event schema v1: the JSON form, the `raw` invariant, unknown kinds and fields, NFC, timestamps.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::needless_range_loop,
-    clippy::needless_pass_by_value,
-    clippy::semicolon_if_nothing_returned
-)] // test helpers: a failed unwrap is a failed test
-
 use chrono::DateTime;
 use kynangso::records::event::{AnswerRecord, Event, EventError, EventKind};
 use serde_json::{Value, json};
