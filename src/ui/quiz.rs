@@ -220,7 +220,8 @@ fn kind_hint(t: &I18n, view: &View) -> String {
     }
 }
 
-const NUMBER_KEYS: [Key; 9] = [
+/// The keys 1–9 that choose an option, in order.
+pub const NUMBER_KEYS: [Key; 9] = [
     Key::Num1,
     Key::Num2,
     Key::Num3,

@@ -12,8 +12,16 @@ use kynangso::app::App;
 
 /// The whole app on `data_dir`, with the embedded fonts, after its first frames.
 pub fn app_harness(data_dir: &Path, size: [f32; 2]) -> Harness<'static, App> {
-    let catalog = Arc::new(kynangso::content::embedded().unwrap());
-    let app = App::new(catalog, data_dir.to_path_buf());
+    harness_on(App::new(catalog(), data_dir.to_path_buf()), size)
+}
+
+/// The embedded lessons, as the app loads them.
+pub fn catalog() -> Arc<kynangso::content::Catalog> {
+    Arc::new(kynangso::content::embedded().unwrap())
+}
+
+/// A harness on an app built by the test (another clock, say), with the embedded fonts.
+pub fn harness_on(app: App, size: [f32; 2]) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size(size)
         .with_context_setup(kynangso::ui::theme::install_fonts)
@@ -32,13 +40,21 @@ pub fn click<S>(h: &mut Harness<'_, S>, role: Role, label: &str) {
 
 /// Types into a text box, replacing what is there, as a learner selects the old text and types over it.
 pub fn type_into<S>(h: &mut Harness<'_, S>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
+    type_into_role(h, Role::TextInput, label, text);
+}
+
+/// Types into a field of `role` (a text box or a PIN box), replacing what is there, also with nothing:
+/// select all, delete, type.
+pub fn type_into_role<S>(h: &mut Harness<'_, S>, role: Role, label: &str, text: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.get_by_role_and_label(role, label).focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.run();
-    h.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_role_and_label(role, label).type_text(text);
     h.run();
 }
 

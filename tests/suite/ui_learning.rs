@@ -15,6 +15,7 @@ use kynangso::records::{EventKind, Resume};
 use crate::common;
 
 use crate::common::type_into;
+use kynangso::ui::quiz::NUMBER_KEYS;
 
 /// Tall enough that the end of every lesson is on screen, so reading it is what a learner does.
 fn harness(data_dir: &Path) -> Harness<'static, App> {
@@ -33,18 +34,6 @@ fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
     h.get_by_label("Lưu và bắt đầu học").click();
     h.run();
 }
-
-const NUMBERS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
 
 /// Answers the current question as a learner would: the right answer, or a wrong one.
 fn answer_current(h: &mut Harness<'_, App>, right: bool) {
@@ -87,7 +76,7 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
                 for (k, step) in target.iter().enumerate() {
                     let order = h.state().quiz.as_ref().unwrap().pending.order.clone();
                     let pos = order.iter().position(|s| s == step).unwrap();
-                    h.key_press(NUMBERS[pos]);
+                    h.key_press(NUMBER_KEYS[pos]);
                     h.run();
                     for _ in k..pos {
                         h.key_press(Key::ArrowUp);

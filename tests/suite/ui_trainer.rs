@@ -4,11 +4,10 @@
 //! a bad file refused), and a trainer renaming, deleting and merging learners.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kynangso::app::App;
@@ -17,7 +16,7 @@ use kynangso::learning::NewLearner;
 use kynangso::records::EventKind;
 use uuid::Uuid;
 
-use crate::common::click;
+use crate::common::{catalog, click, harness_on, type_into_role};
 
 type H = Harness<'static, App>;
 
@@ -32,14 +31,10 @@ fn ticking() -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 fn harness(data_dir: &Path) -> H {
-    let catalog = Arc::new(kynangso::content::embedded().unwrap());
-    let app = App::with_clock(catalog, data_dir.to_path_buf(), ticking);
-    let mut h = Harness::builder()
-        .with_size([1400.0, 2400.0])
-        .with_context_setup(kynangso::ui::theme::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
+    harness_on(
+        App::with_clock(catalog(), data_dir.to_path_buf(), ticking),
+        [1400.0, 2400.0],
+    )
 }
 
 /// Adds a learner straight to the records (the learner picker has its own tests).
@@ -52,18 +47,6 @@ fn seed(h: &mut H, name: &str, unit: &str) -> Uuid {
 
 fn button(h: &mut H, label: &str) {
     click(h, Role::Button, label);
-}
-
-/// Types into a field of `role` (text or PIN), replacing what is there (also with nothing).
-fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
-    h.get_by_role_and_label(role, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.key_press(Key::Backspace);
-    h.run();
-    h.get_by_role_and_label(role, label).type_text(text);
-    h.run();
 }
 
 fn has(h: &H, text: &str) -> bool {
@@ -94,13 +77,13 @@ fn open_area(h: &mut H) {
 fn set_pin(h: &mut H, pin: &str) {
     open_area(h);
     assert!(has(h, "Đặt mã PIN giảng viên"));
-    type_into(h, Role::PasswordInput, "Mã PIN mới", pin);
-    type_into(h, Role::PasswordInput, "Nhập lại mã PIN mới", pin);
+    type_into_role(h, Role::PasswordInput, "Mã PIN mới", pin);
+    type_into_role(h, Role::PasswordInput, "Nhập lại mã PIN mới", pin);
     button(h, "Lưu mã PIN");
 }
 
 fn enter_pin(h: &mut H, pin: &str) {
-    type_into(h, Role::PasswordInput, "Mã PIN", pin);
+    type_into_role(h, Role::PasswordInput, "Mã PIN", pin);
     button(h, "Mở khu vực giảng viên");
 }
 
@@ -131,17 +114,17 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
 
     // First use: a PIN that is not 4–8 digits is refused, then one is set and the area opens.
     open_area(&mut h);
-    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "12");
-    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "12");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "12");
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "12");
     button(&mut h, "Lưu mã PIN");
     assert!(has(&h, "Mã PIN phải gồm 4 đến 8 chữ số"));
     assert!(!unlocked(&h));
-    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
-    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "2469");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "2469");
     button(&mut h, "Lưu mã PIN");
     assert!(has(&h, "Hai lần nhập mã PIN mới không giống nhau"));
-    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
-    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", PIN);
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", PIN);
     button(&mut h, "Lưu mã PIN");
     assert!(unlocked(&h));
     // Only the hash is stored.
@@ -168,7 +151,7 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
     );
     assert!(!unlocked(&h));
     // While locked even the right PIN is refused (the button is off; Enter does not get through).
-    type_into(&mut h, Role::PasswordInput, "Mã PIN", PIN);
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN", PIN);
     h.key_press(Key::Enter);
     h.run();
     button(&mut h, "Mở khu vực giảng viên");
@@ -197,14 +180,14 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
 
     // Changing the PIN needs the one in use.
     button(&mut h, "Đổi mã PIN");
-    type_into(&mut h, Role::PasswordInput, "Mã PIN đang dùng", "1357");
-    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
-    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN đang dùng", "1357");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
     button(&mut h, "Lưu mã PIN");
     assert!(has(&h, "Mã PIN không đúng"));
-    type_into(&mut h, Role::PasswordInput, "Mã PIN đang dùng", PIN);
-    type_into(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
-    type_into(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN đang dùng", PIN);
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
     button(&mut h, "Lưu mã PIN");
     assert!(has(&h, "Đã lưu mã PIN mới."));
     button(&mut h, "Khóa khu vực giảng viên");
@@ -243,12 +226,12 @@ fn roster_filters_by_unit_and_search_and_exports_csv_to_a_typed_folder() {
     assert!(link(&h, "Nguyễn Văn An"));
 
     // Search without diacritics.
-    type_into(&mut h, Role::TextInput, "Tìm học viên", "le van");
+    type_into_role(&mut h, Role::TextInput, "Tìm học viên", "le van");
     assert!(link(&h, "Lê Văn Chi"));
     assert!(!link(&h, "Nguyễn Văn An") && !link(&h, "Đỗ Thị Bình"));
-    type_into(&mut h, Role::TextInput, "Tìm học viên", "khong co ai");
+    type_into_role(&mut h, Role::TextInput, "Tìm học viên", "khong co ai");
     assert!(has(&h, "Không có học viên nào khớp với bộ lọc"));
-    type_into(&mut h, Role::TextInput, "Tìm học viên", "");
+    type_into_role(&mut h, Role::TextInput, "Tìm học viên", "");
 
     // Sorting by a column title: names descending.
     button(&mut h, "Họ và tên");
@@ -281,7 +264,7 @@ fn roster_filters_by_unit_and_search_and_exports_csv_to_a_typed_folder() {
 
     // Export CSV to a typed folder; the message names the file.
     button(&mut h, "Xuất dữ liệu");
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Lưu vào (thư mục hoặc tệp)",
@@ -323,7 +306,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     set_pin(&mut h, PIN);
     button(&mut h, "Xuất dữ liệu");
     let file = usb.path().join("may-1.json");
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Lưu vào (thư mục hoặc tệp)",
@@ -342,7 +325,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     set_pin(&mut h, PIN);
     button(&mut h, "Nhập dữ liệu");
     // The whole folder: the good file is imported, the broken one refused with its name.
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Hoặc gõ đường dẫn tệp hoặc thư mục",
@@ -362,7 +345,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     assert!(!has(&h, "lrs.xapi.json"));
     assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
     // Again: nothing new.
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Hoặc gõ đường dẫn tệp hoặc thư mục",
@@ -377,7 +360,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
     // The broken file alone: refused, nothing changed.
     let bad = usb.path().join("hong.json");
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Hoặc gõ đường dẫn tệp hoặc thư mục",
@@ -388,7 +371,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
     // A path that does not exist.
     let gone = usb.path().join("khong-co");
-    type_into(
+    type_into_role(
         &mut h,
         Role::TextInput,
         "Hoặc gõ đường dẫn tệp hoặc thư mục",
@@ -431,7 +414,7 @@ fn trainer_renames_deletes_and_merges_learners() {
     // Rename.
     open_learner(&mut h, "Trần Thị Bình");
     h.get_by_role_and_label(Role::TextInput, "Họ và tên");
-    type_into(&mut h, Role::TextInput, "Họ và tên", "  Trần   Thị Bích ");
+    type_into_role(&mut h, Role::TextInput, "Họ và tên", "  Trần   Thị Bích ");
     button(&mut h, "Lưu thay đổi");
     assert!(has(&h, "Đã lưu thông tin của học viên Trần Thị Bích."));
     button(&mut h, "Quay lại danh sách học viên");
@@ -455,7 +438,7 @@ fn trainer_renames_deletes_and_merges_learners() {
     // Merge the duplicate into the first profile.
     open_learner(&mut h, "Nguyễn Văn An");
     assert!(!has(&h, "7/10 câu đúng"));
-    type_into(&mut h, Role::TextInput, "Tìm hồ sơ cần gộp", "nguyen van an");
+    type_into_role(&mut h, Role::TextInput, "Tìm hồ sơ cần gộp", "nguyen van an");
     button(&mut h, "Gộp hồ sơ: Nguyen Van An — Xã A");
     assert!(has(&h, "Gộp hồ sơ Nguyen Van An vào hồ sơ Nguyễn Văn An?"));
     button(&mut h, "Gộp hồ sơ");
