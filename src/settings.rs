@@ -34,16 +34,17 @@ impl Theme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// The trainer's PIN as an Argon2id hash (PHC string, see `trainer::pin`); `None` until a trainer
+    /// sets one. The PIN itself is never stored. First in the file, so that deleting its one line (how
+    /// the README resets a forgotten PIN) leaves valid JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_pin: Option<String>,
     pub language: Lang,
     /// Text size in percent, 100–200.
     pub text_size: u16,
     pub theme: Theme,
     /// The `account.homePage` of xAPI actors; the trainer sets their organisation's address.
     pub xapi_home_page: String,
-    /// The trainer's PIN as an Argon2id hash (PHC string, see `trainer::pin`); `None` until a trainer
-    /// sets one. The PIN itself is never stored.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub trainer_pin: Option<String>,
 }
 
 /// The placeholder xAPI home page until a trainer sets a real one.
@@ -131,5 +132,31 @@ mod tests {
         assert_eq!(Settings::load(dir.path()), Settings::default());
         std::fs::write(dir.path().join(FILE), br#"{"text_size": 500, "future": 1}"#).unwrap();
         assert_eq!(Settings::load(dir.path()).text_size(), 200);
+    }
+
+    /// The README's reset of a forgotten PIN: delete the line naming it; everything else is kept.
+    #[test]
+    fn deleting_the_pin_line_resets_only_the_pin() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Settings {
+            language: Lang::En,
+            text_size: 160,
+            theme: Theme::Dark,
+            xapi_home_page: "https://lrs.example.vn".into(),
+            trainer_pin: Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into()),
+        };
+        s.save(dir.path()).unwrap();
+        let text = std::fs::read_to_string(dir.path().join(FILE)).unwrap();
+        let without: Vec<&str> = text.lines().filter(|l| !l.contains("trainer_pin")).collect();
+        assert_eq!(without.len() + 1, text.lines().count());
+        std::fs::write(dir.path().join(FILE), without.join("\n")).unwrap();
+        let reset = Settings::load(dir.path());
+        assert_eq!(
+            reset,
+            Settings {
+                trainer_pin: None,
+                ..s
+            }
+        );
     }
 }
