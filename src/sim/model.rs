@@ -117,6 +117,8 @@ pub enum Item {
     Text(FieldSpec),
     /// A number or code (identity number, dossier code, OTP): spaces are ignored.
     Code(FieldSpec),
+    /// A password: typed hidden, compared exactly (capital letters count).
+    Password(FieldSpec),
     /// A web address typed by the learner: the scheme, `www.` and a trailing `/` are ignored.
     Address(FieldSpec),
     /// A date written dd/mm/yyyy.
@@ -140,6 +142,7 @@ impl Item {
         let (kind, spec) = match self {
             Item::Text(s) => (FieldKind::Text, s),
             Item::Code(s) => (FieldKind::Code, s),
+            Item::Password(s) => (FieldKind::Password, s),
             Item::Address(s) => (FieldKind::Address, s),
             Item::Date(s) => (FieldKind::Date, s),
             Item::Number(s) => (FieldKind::Number, s),
@@ -164,6 +167,7 @@ impl Item {
 pub enum FieldKind {
     Text,
     Code,
+    Password,
     Address,
     Date,
     Number,
@@ -180,6 +184,7 @@ impl FieldKind {
         match self {
             FieldKind::Text => "text",
             FieldKind::Code => "code",
+            FieldKind::Password => "password",
             FieldKind::Address => "address",
             FieldKind::Date => "date",
             FieldKind::Number => "number",

@@ -210,9 +210,11 @@ pub fn same(kind: FieldKind, unit: Option<&str>, a: &Value, b: &Value) -> bool {
                 (Ok(p), Ok(q)) => same_number(p, q),
                 _ => tidy(x) == tidy(y),
             },
-            FieldKind::Select | FieldKind::Radio | FieldKind::File | FieldKind::Checkbox => {
-                tidy(x) == tidy(y)
-            }
+            FieldKind::Password
+            | FieldKind::Select
+            | FieldKind::Radio
+            | FieldKind::File
+            | FieldKind::Checkbox => tidy(x) == tidy(y),
         },
         _ => false,
     }
@@ -415,6 +417,26 @@ mod tests {
         assert_eq!(
             judge(FieldKind::Code, None, &text("036090012346"), Some(&e)),
             Err(None)
+        );
+    }
+
+    #[test]
+    fn passwords_are_exact() {
+        let e = expect("Duc@2026");
+        assert_eq!(
+            judge(FieldKind::Password, None, &text("Duc@2026"), Some(&e)),
+            Ok(())
+        );
+        for wrong in ["duc@2026", "Duc@ 2026", "Duc2026"] {
+            assert_eq!(
+                judge(FieldKind::Password, None, &text(wrong), Some(&e)),
+                Err(None),
+                "{wrong}"
+            );
+        }
+        assert_eq!(
+            judge(FieldKind::Password, None, &text(""), Some(&e)),
+            Err(Some(When::Empty))
         );
     }
 

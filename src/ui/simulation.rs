@@ -543,6 +543,9 @@ fn field_ui(
                 if kind == FieldKind::Date {
                     edit = edit.hint_text(t.sim_date_placeholder());
                 }
+                if kind == FieldKind::Password {
+                    edit = edit.password(true);
+                }
                 let r = ui.add(edit);
                 let r = match &label {
                     Some(l) => r.labelled_by(l.id),

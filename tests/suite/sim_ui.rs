@@ -3,7 +3,7 @@
 //! answers, sees the feedback, and ends on the summary. Each runs side by side at 100 % text size and
 //! stacked at 200 %, and a keyboard-only walk checks Tab / Enter / Space.
 
-use crate::common::{click, press, type_into};
+use crate::common::{click, press, type_into, type_into_role};
 use std::time::Instant;
 
 use egui::Key;
@@ -196,6 +196,12 @@ fn birth(large_text: bool) {
 
     choose(&mut h, "Tài khoản định danh điện tử VNeID");
     type_into(&mut h, "Số định danh cá nhân", "036 090 012 345");
+    // The password box is a hidden one (found by its role) and compares exactly: a lower-case first
+    // letter is refused.
+    type_into_role(&mut h, Role::PasswordInput, "Mật khẩu VNeID", "duc@2026");
+    press(&mut h, "Đăng nhập");
+    see(&h, "Mật khẩu chưa đúng");
+    type_into_role(&mut h, Role::PasswordInput, "Mật khẩu VNeID", "Duc@2026");
     advance(&mut h, "Đăng nhập");
 
     trap(&mut h, "Đọc mã xác nhận cho người gọi");
@@ -215,6 +221,7 @@ fn birth(large_text: bool) {
     choose(&mut h, "Nữ");
     type_into(&mut h, "Ngày, tháng, năm sinh *", "03/02/2026");
     select(&mut h, "Nơi sinh *", "Bệnh viện Sản – Nhi tỉnh Ninh Bình");
+    select(&mut h, "Quê quán *", "Xã Yên Khánh, tỉnh Ninh Bình");
     select(&mut h, "Dân tộc *", "Kinh");
     select(&mut h, "Quốc tịch *", "Việt Nam");
     press(&mut h, "Tiếp tục");
@@ -262,8 +269,8 @@ fn birth(large_text: bool) {
     choose(&mut h, "giay-to-cu-tru-2-trang.jpg");
     advance(&mut h, "Gửi bổ sung");
     see(&h, "trong hạn 7 ngày làm việc");
-    // 6 traps; the look-alike address, the name, the date and the deadline.
-    finish(&mut h, 10);
+    // 6 traps; the look-alike address, the password, the name, the date and the deadline.
+    finish(&mut h, 11);
 }
 
 fn payment(large_text: bool) {
@@ -524,6 +531,7 @@ fn keyboard_only_radio_buttons_and_drop_down_lists() {
     h.run();
     for (list, option, field) in [
         ("Nơi sinh *", "Bệnh viện Sản – Nhi tỉnh Ninh Bình", "noi-sinh"),
+        ("Quê quán *", "Xã Yên Khánh, tỉnh Ninh Bình", "que-quan"),
         ("Dân tộc *", "Kinh", "dan-toc"),
         ("Quốc tịch *", "Việt Nam", "quoc-tich"),
     ] {
