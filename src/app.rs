@@ -85,6 +85,12 @@ impl App {
         };
         #[allow(clippy::cast_sign_loss)]
         let next_seed = clock().timestamp_nanos_opt().unwrap_or_default() as u64;
+        let mut trainer = ui::trainer::TrainerState::default();
+        trainer.gate = crate::trainer::pin::Gate::resume(
+            settings.trainer_locked_until,
+            chrono::Utc::now(),
+            std::time::Instant::now(),
+        );
         Self {
             catalog,
             t,
@@ -98,7 +104,7 @@ impl App {
             form: ui::learners::LearnerForm::default(),
             quiz: None,
             sim: None,
-            trainer: ui::trainer::TrainerState::default(),
+            trainer,
             next_seed,
             commands: Vec::new(),
             applied_style: None,

@@ -39,6 +39,10 @@ pub struct Settings {
     /// the README resets a forgotten PIN) leaves valid JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainer_pin: Option<String>,
+    /// After three wrong PINs, when the wait ends: kept here so that closing and reopening the app
+    /// does not give three more tries at once (see `trainer::pin::Gate::resume`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainer_locked_until: Option<chrono::DateTime<chrono::Utc>>,
     pub language: Lang,
     /// Text size in percent, 100–200.
     pub text_size: u16,
@@ -58,6 +62,7 @@ impl Default for Settings {
             theme: Theme::Light,
             xapi_home_page: XAPI_HOME_PAGE_PLACEHOLDER.to_owned(),
             trainer_pin: None,
+            trainer_locked_until: None,
         }
     }
 }
@@ -125,6 +130,7 @@ mod tests {
             theme: Theme::HighContrast,
             xapi_home_page: "https://lrs.example.vn".into(),
             trainer_pin: Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into()),
+            trainer_locked_until: None,
         };
         s.save(dir.path()).unwrap();
         assert_eq!(Settings::load(dir.path()), s);
@@ -144,6 +150,7 @@ mod tests {
             theme: Theme::Dark,
             xapi_home_page: "https://lrs.example.vn".into(),
             trainer_pin: Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into()),
+            trainer_locked_until: None,
         };
         s.save(dir.path()).unwrap();
         let text = std::fs::read_to_string(dir.path().join(FILE)).unwrap();

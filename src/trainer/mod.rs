@@ -21,6 +21,8 @@ pub enum Action {
     SetPin(String),
     /// Store the xAPI `account.homePage`.
     SetHomePage(String),
+    /// Remember when the wait after three wrong PINs ends (`None`: no wait), across a restart.
+    SaveLock(Option<chrono::DateTime<chrono::Utc>>),
     /// Change a learner's name, unit and position (as typed; checked when applied).
     Rename {
         learner: Uuid,

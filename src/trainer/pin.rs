@@ -3,9 +3,13 @@
 //! [`MAX_TRIES`] wrong PINs in a row it refuses every PIN, right or wrong, for [`LOCK`].
 //!
 //! No window here: the clock is passed in as an [`Instant`] (monotonic, so changing the PC's date does
-//! not shorten a wait), which keeps the tests deterministic.
+//! not shorten a wait), which keeps the tests deterministic. A wait also survives closing the app: the
+//! settings keep its end as a date, and [`Gate::resume`] turns what is left of it back into a lock —
+//! never longer than [`LOCK`], so a PC clock set backwards cannot lock the area for longer.
 
 use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
@@ -144,9 +148,29 @@ impl Gate {
         self.wrong_in_a_row
     }
 
-    /// Ends a lock at once (tests; a trainer who restarts the app gets the same).
+    /// Ends a lock at once (tests).
     pub fn unlock(&mut self) {
         self.locked_until = None;
+    }
+
+    /// A gate at start-up: locked for what is left of a wait that was to end at `until` (a wall-clock
+    /// date from the settings), at most [`LOCK`]; open when it has passed.
+    #[must_use]
+    pub fn resume(until: Option<DateTime<Utc>>, wall_now: DateTime<Utc>, now: Instant) -> Self {
+        let left = until
+            .and_then(|u| (u - wall_now).to_std().ok())
+            .map(|left| left.min(LOCK))
+            .filter(|left| !left.is_zero());
+        Self {
+            wrong_in_a_row: 0,
+            locked_until: left.map(|left| now + left),
+        }
+    }
+
+    /// Whether the gate is locked at `now`.
+    #[must_use]
+    pub fn is_locked(&self, now: Instant) -> bool {
+        self.seconds_left(now).is_some()
     }
 }
 
@@ -237,5 +261,24 @@ mod tests {
         assert!(gate.seconds_left(now).is_some());
         gate.unlock();
         assert_eq!(gate.try_pin("1234", &phc, now), Attempt::Granted);
+    }
+
+    #[test]
+    fn a_wait_resumes_after_a_restart_but_never_grows() {
+        let wall = DateTime::parse_from_rfc3339("2026-03-16T08:00:00Z")
+            .unwrap()
+            .to_utc();
+        let now = Instant::now();
+        let secs = |s| chrono::Duration::seconds(s);
+        // 12 s of the wait left when the app reopens.
+        let gate = Gate::resume(Some(wall + secs(12)), wall, now);
+        assert_eq!(gate.seconds_left(now), Some(12));
+        assert!(!gate.is_locked(now + Duration::from_secs(12)));
+        // Over, or never locked: open.
+        assert!(!Gate::resume(Some(wall - secs(1)), wall, now).is_locked(now));
+        assert!(!Gate::resume(None, wall, now).is_locked(now));
+        // A date far ahead (the clock was set back) still means at most 30 s.
+        let gate = Gate::resume(Some(wall + secs(86_400)), wall, now);
+        assert_eq!(gate.seconds_left(now), Some(LOCK.as_secs()));
     }
 }

@@ -158,6 +158,14 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
     assert!(!unlocked(&h));
     assert!(has(&h, "Hãy chờ"));
 
+    // Closing and reopening the app does not give three fresh tries: the wait goes on.
+    drop(h);
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    assert!(has(&h, "Hãy chờ"), "the wait was forgotten by a restart");
+    enter_pin(&mut h, PIN);
+    assert!(!unlocked(&h));
+
     // After the wait (ended here instead of sleeping 30 s) the right PIN opens the area.
     h.state_mut().trainer.gate.unlock();
     h.run();

@@ -163,6 +163,11 @@ pub fn apply(app: &mut App, action: Action) {
                 bad(app.t.trainer_pin_error_save())
             });
         }
+        Action::SaveLock(until) => {
+            app.settings.trainer_locked_until = until;
+            // Logged if it fails; the wait still holds for as long as the app stays open.
+            save_settings(app);
+        }
         Action::SetHomePage(url) => {
             let url = url.trim().to_owned();
             let valid = ["http://", "https://"]

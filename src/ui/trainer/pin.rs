@@ -1,8 +1,9 @@
 //! The PIN screens: set it on first use, enter it to open the area (with the 30-second wait after
-//! three wrong tries, counting down on screen), and change it.
+//! three wrong tries, counting down on screen and remembered across a restart), and change it.
 
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
 use egui::RichText;
 
 use crate::app::{App, Notice};
@@ -108,8 +109,9 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
     ui.label(t.trainer_pin_enter_body());
     ui.add_space(6.0);
     let now = Instant::now();
-    let locked = state.gate.seconds_left(now).is_some();
+    let locked = state.gate.is_locked(now);
     let mut submit = false;
+    let mut lock_change = None;
     egui::Grid::new("trainer_pin_enter")
         .num_columns(2)
         .spacing([12.0, 10.0])
@@ -122,6 +124,7 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
         .clicked();
     if submit {
         let attempt = state.gate.try_pin(&state.pin.pin, phc, now);
+        lock_change = remembered_lock(attempt, locked, app.settings.trainer_locked_until.is_some());
         state.pin.pin.clear();
         state.pin.message = match attempt {
             Attempt::Granted => {
@@ -135,6 +138,20 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
         ui.ctx().request_repaint();
     }
     lock_or_message_ui(t, ui, &pal, &state.pin, &state.gate);
+    if let Some(until) = lock_change {
+        app.push(Command::Trainer(Action::SaveLock(until)));
+    }
+}
+
+/// What to remember in the settings after a try: the end of a wait this try started, or that the
+/// remembered wait is over once the right PIN got through. `None`: nothing changes.
+#[allow(clippy::option_option)] // outer: whether to save; inner: the date to save, or none
+fn remembered_lock(attempt: Attempt, was_locked: bool, remembered: bool) -> Option<Option<DateTime<Utc>>> {
+    match attempt {
+        Attempt::Locked { .. } if !was_locked => Some(Some(Utc::now() + pin::LOCK)),
+        Attempt::Granted if remembered => Some(None),
+        _ => None,
+    }
 }
 
 /// The countdown while locked (repainting until it ends), else the last message.
@@ -162,6 +179,7 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
     let t = &app.t;
     let state = &mut app.trainer;
     let mut action = None;
+    let mut lock_change = None;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(700.0));
         ui.label(RichText::new(t.trainer_tab_pin()).text_style(theme::h2()));
@@ -174,13 +192,14 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
                 submit |= pin_field(ui, t.trainer_pin_new(), &mut state.pin.new, false);
                 submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again, false);
             });
-        let locked = state.gate.seconds_left(Instant::now()).is_some();
+        let locked = state.gate.is_locked(Instant::now());
         submit |= ui
             .add_enabled_ui(!locked, |ui| big_button(ui, t.trainer_pin_save()))
             .inner
             .clicked();
         if submit {
             let attempt = state.gate.try_pin(&state.pin.current, &phc, Instant::now());
+            lock_change = remembered_lock(attempt, locked, app.settings.trainer_locked_until.is_some());
             state.pin.current.clear();
             match attempt {
                 Attempt::Granted => {
@@ -195,6 +214,9 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
         }
         lock_or_message_ui(t, ui, &pal, &state.pin, &state.gate);
     });
+    if let Some(until) = lock_change {
+        app.push(Command::Trainer(Action::SaveLock(until)));
+    }
     if let Some(action) = action {
         app.push(Command::Trainer(action));
     }
