@@ -92,12 +92,17 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
                 continue;
             }
         };
-        match journal.import(exchange.events) {
+        match journal.import(exchange.events, &learning::now()) {
             // A fixed English line: scripts read it (design Part A).
-            Ok(c) => println!(
-                "{name}: imported {}, already present {}",
-                c.imported, c.already_present
-            ),
+            Ok(c) => {
+                println!(
+                    "{name}: imported {}, already present {}",
+                    c.imported, c.already_present
+                );
+                if c.future > 0 {
+                    eprintln!("{name}: {}", t.import_future_dated(c.future));
+                }
+            }
             Err(e) => {
                 log::error!("import {name}: {e}");
                 eprintln!("{}", crate::app::store_message(t, &e));

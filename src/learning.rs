@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::content::Catalog;
 use crate::records::{
-    Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed,
+    Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed, time,
 };
 use crate::text;
 
@@ -76,7 +76,8 @@ pub struct Records {
     device: Uuid,
     clock: Clock,
     /// The latest time stamped on this PC: events recorded here get strictly increasing times, so their
-    /// order survives even when the clock is coarse or stands still.
+    /// order survives even when the clock is coarse or stands still. Only this PC's own events set it
+    /// (see [`crate::records::time`]): an imported event from a PC with a wrong clock must not.
     last_at: Option<DateTime<FixedOffset>>,
     /// The learner using the app now.
     pub current: Option<Uuid>,
@@ -109,15 +110,17 @@ impl Records {
         catalog: &Catalog,
         clock: Clock,
     ) -> Result<(Records, OpenReport), StoreError> {
-        let (journal, report) = Journal::open(data_dir, clock())?;
+        let now = clock();
+        let (journal, report) = Journal::open(data_dir, now)?;
         let specs = ModuleSpec::from_catalog(catalog);
         let progress = fold(journal.events(), &specs);
-        let last_at = journal.events().iter().map(|e| e.at).max();
+        let device = device_id(data_dir);
+        let last_at = time::last_own(journal.events().iter().map(|e| (e.device, &e.at)), device, &now);
         let records = Records {
             journal,
             specs,
             progress,
-            device: device_id(data_dir),
+            device,
             clock,
             last_at,
             current: None,
@@ -175,11 +178,7 @@ impl Records {
 
     /// Now, or a millisecond after the last event recorded here if the clock has not moved on.
     fn stamp(&mut self) -> DateTime<FixedOffset> {
-        let now = (self.clock)();
-        let at = match self.last_at {
-            Some(last) if now <= last => last + chrono::Duration::milliseconds(1),
-            _ => now,
-        };
+        let at = time::next_stamp(self.last_at, (self.clock)());
         self.last_at = Some(at);
         at
     }
@@ -208,7 +207,7 @@ impl Records {
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is imported then.
     pub fn import(&mut self, events: Vec<Event>) -> Result<crate::records::ImportCounts, StoreError> {
-        let counts = self.journal.import(events)?;
+        let counts = self.journal.import(events, &(self.clock)())?;
         self.progress = fold(self.journal.events(), &self.specs);
         Ok(counts)
     }

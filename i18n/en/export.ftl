@@ -44,3 +44,6 @@ exchange-error-wrong-format = This is not a Kỹ Năng Số records file. Choose
 exchange-error-version-newer = The file was made by a newer version of Kỹ Năng Số. Update the app and import it again.
 exchange-error-damaged = The start of the file is damaged. Export the file again on the original PC.
 exchange-error-bad-event = Record { $number } in the file is damaged. Export the file again on the original PC.
+exchange-error-bad-time = Record { $number } in the file has an impossible date (before 1970 or after 2199). Set the clock of the original PC right and export the file again.
+# An import took events dated more than a day after today: the other PC's clock is wrong.
+import-future-dated = { $count } records are dated later than today: the clock of the PC that exported the file may be wrong. These records were imported, but their completion dates may be wrong.

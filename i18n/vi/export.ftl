@@ -44,3 +44,6 @@ exchange-error-wrong-format = Đây không phải tệp dữ liệu Kỹ Năng S
 exchange-error-version-newer = Tệp được tạo bằng phiên bản Kỹ Năng Số mới hơn. Hãy cập nhật ứng dụng rồi nhập lại.
 exchange-error-damaged = Phần đầu của tệp bị hỏng. Hãy xuất lại tệp trên máy gốc.
 exchange-error-bad-event = Bản ghi thứ { $number } trong tệp bị hỏng. Hãy xuất lại tệp trên máy gốc.
+exchange-error-bad-time = Bản ghi thứ { $number } trong tệp có ngày giờ không thể có (trước năm 1970 hoặc sau năm 2199). Hãy sửa đồng hồ của máy gốc rồi xuất lại tệp.
+# An import took events dated more than a day after today: the other PC's clock is wrong.
+import-future-dated = Có { $count } bản ghi ghi ngày giờ muộn hơn hôm nay: đồng hồ của máy đã xuất tệp có thể bị sai. Các bản ghi này vẫn được nhập, nhưng ngày hoàn thành của chúng có thể không đúng.

@@ -78,7 +78,7 @@ pub enum EventProblem {
     /// Nested deeper than [`MAX_EVENT_DEPTH`].
     TooDeep,
     /// `id`, `at`, `device`, `learner` or `kind` missing, or not a UUID / RFC 3339 timestamp with
-    /// offset / string.
+    /// offset in the plausible range of [`crate::records::time`] / string.
     BadField(&'static str),
 }
 
@@ -97,6 +97,10 @@ impl ExchangeError {
             ExchangeError::UnsupportedVersion { .. } | ExchangeError::BadHeader { .. } => {
                 t.exchange_error_damaged()
             }
+            ExchangeError::BadEvent {
+                index,
+                problem: EventProblem::BadField("at"),
+            } => t.exchange_error_bad_time(index + 1),
             ExchangeError::BadEvent { index, .. } => t.exchange_error_bad_event(index + 1),
         }
     }

@@ -211,6 +211,7 @@ impl Event {
             .get("at")
             .and_then(Value::as_str)
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .filter(super::time::is_plausible)
             .ok_or(EventError::BadField("at"))?;
         if !raw.get("kind").is_some_and(Value::is_string) {
             return Err(EventError::BadField("kind"));

@@ -5,7 +5,8 @@
 //! - [`store`]: the locked, fsynced journal file; [`backup`]: its daily copies;
 //! - [`merge`]: which profile a merged learner's events count for;
 //! - [`progress`]: the fold into learners and module progress; [`roster`]: the trainer's table;
-//!   [`resume`]: where a learner continues.
+//!   [`resume`]: where a learner continues;
+//! - [`time`]: which event times are plausible, and which may order this PC's clock.
 
 pub mod backup;
 pub mod event;
@@ -16,6 +17,7 @@ pub mod progress;
 pub mod resume;
 pub mod roster;
 pub mod store;
+pub mod time;
 
 pub use event::{AnswerRecord, Event, EventKind};
 pub use progress::{ModuleSpec, Progress, fold, newly_completed};

@@ -82,6 +82,9 @@ pub struct OpenReport {
 pub struct ImportCounts {
     pub imported: usize,
     pub already_present: usize,
+    /// Of the imported, how many are dated more than a day after the import (the other PC's clock is
+    /// wrong). They are kept, but they never order this PC's clock (see [`super::time`]).
+    pub future: usize,
 }
 
 /// The open, locked journal and the events in it.
@@ -245,10 +248,15 @@ impl Journal {
     }
 
     /// Adds events from another machine: the union by id. All new lines go in one write and one fsync.
+    /// `now` is the clock, to count events dated in the future.
     ///
     /// # Errors
     /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
-    pub fn import(&mut self, events: impl IntoIterator<Item = Event>) -> Result<ImportCounts, StoreError> {
+    pub fn import(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+        now: &DateTime<FixedOffset>,
+    ) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
         let mut new_ids = HashSet::new();
         let mut fresh = Vec::new();
@@ -257,6 +265,9 @@ impl Journal {
             if self.ids.contains(&event.id) || !new_ids.insert(event.id) {
                 counts.already_present += 1;
                 continue;
+            }
+            if super::time::is_future(&event.at, now) {
+                counts.future += 1;
             }
             buffer.push_str(&event.to_line());
             buffer.push('\n');

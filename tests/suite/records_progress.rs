@@ -280,9 +280,9 @@ fn merges_give_the_same_roster_whatever_the_import_order() {
         let tmp = tempfile::tempdir().unwrap();
         let (mut journal, _) = Journal::open(tmp.path(), Log::at(0)).unwrap();
         for part in order {
-            journal.import(part.iter().rev().cloned()).unwrap();
+            journal.import(part.iter().rev().cloned(), &Log::at(0)).unwrap();
         }
-        journal.import(events.clone()).unwrap(); // again: changes nothing
+        journal.import(events.clone(), &Log::at(0)).unwrap(); // again: changes nothing
         rosters.push(roster(&fold(journal.events(), &specs())));
     }
     assert_eq!(rosters[0], expected);

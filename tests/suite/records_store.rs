@@ -200,9 +200,9 @@ fn import_is_a_union_by_id_and_idempotent() {
     let (mut journal, _) = Journal::open(tmp.path(), now()).unwrap();
     journal.append(&event(1)).unwrap();
     let batch = vec![event(1), event(2), event(3), event(2)];
-    let counts = journal.import(batch.clone()).unwrap();
+    let counts = journal.import(batch.clone(), &now()).unwrap();
     assert_eq!((counts.imported, counts.already_present), (2, 2));
-    let counts = journal.import(batch).unwrap();
+    let counts = journal.import(batch, &now()).unwrap();
     assert_eq!((counts.imported, counts.already_present), (0, 4));
     assert_eq!(ids(&journal), [1, 2, 3].map(Uuid::from_u128));
     drop(journal);
@@ -218,7 +218,7 @@ fn unknown_kinds_survive_load_and_import_unchanged() {
     fs::write(other.path().join(JOURNAL_FILE), format!("{future}\n")).unwrap();
     let loaded = Journal::read(other.path()).unwrap();
     let (mut journal, _) = Journal::open(tmp.path(), now()).unwrap();
-    assert_eq!(journal.import(loaded.events).unwrap().imported, 1);
+    assert_eq!(journal.import(loaded.events, &now()).unwrap().imported, 1);
     assert_eq!(
         fs::read_to_string(tmp.path().join(JOURNAL_FILE)).unwrap(),
         format!("{future}\n")

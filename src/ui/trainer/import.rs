@@ -205,6 +205,7 @@ pub(super) fn apply(app: &mut App) {
     let t = &app.t;
     let mut report = Vec::with_capacity(reads.len());
     for read in reads {
+        let mut future = 0;
         report.push(match read {
             Read::NotFound(path) => bad(t.trainer_import_not_found(path)),
             Read::NoFiles(path) => bad(t.trainer_import_no_files(path)),
@@ -216,7 +217,10 @@ pub(super) fn apply(app: &mut App) {
                 name,
                 result: Ok(exchange),
             } => match app.records.as_mut().map(|r| r.import(exchange.events)) {
-                Some(Ok(c)) => ok(t.trainer_import_file_done(c.imported, name, c.already_present)),
+                Some(Ok(c)) => {
+                    future = c.future;
+                    ok(t.trainer_import_file_done(c.imported, name, c.already_present))
+                }
                 Some(Err(e)) => {
                     log::error!("import {name}: {e}");
                     bad(crate::app::store_message(t, &e))
@@ -224,6 +228,9 @@ pub(super) fn apply(app: &mut App) {
                 None => bad(app.records_error.clone().unwrap_or_default()),
             },
         });
+        if future > 0 {
+            report.push(bad(t.import_future_dated(future)));
+        }
     }
     app.trainer.import.report = report;
 }
