@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cli_records;
 pub mod command;
 pub mod content;
+pub mod durable;
 pub mod export;
 pub mod i18n;
 pub mod learning;
