@@ -124,9 +124,10 @@ fn open_window(t: &I18n, data_dir: Option<&Path>, started: Instant, smoke: bool)
     }
     if smoke {
         // A window that never draws would hang CI; give up after a minute.
-        std::thread::spawn(|| {
+        let message = t.cli_smoke_no_frame();
+        std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_secs(60));
-            eprintln!("smoke-test: no frame after 60 s");
+            eprintln!("{message}");
             std::process::exit(1);
         });
     }

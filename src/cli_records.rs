@@ -1,6 +1,13 @@
 //! `kynangso export` and `kynangso import`: the records on the command line, for trainers' scripts and for
-//! gathering records from many PCs. Export reads the journal without locking it (the app may be open);
-//! import takes the lock, checks every file first, and writes nothing from a file that is not valid.
+//! gathering records from many PCs.
+//!
+//! - Both refuse a data folder that holds no records (a mistyped `--data-dir` must not export an empty
+//!   file with success, nor quietly start a new folder); import may start in an empty folder.
+//! - Export reads the journal without locking it (the app may be open), and never writes into the data
+//!   folder (see [`transfer::check_target`]).
+//! - Import reads and checks every file before it takes the journal's lock, so a slow or hostile file
+//!   never keeps the app from saving, and when every file is refused the journal is not even opened.
+//! - Repairs of the journal (a torn last line set aside, damaged lines skipped) are reported on stderr.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,8 +15,10 @@ use std::process::ExitCode;
 use crate::content;
 use crate::export::Format;
 use crate::i18n::I18n;
-use crate::records::{Journal, ModuleSpec, fold};
-use crate::trainer::transfer::{self, ExportJob};
+use crate::records::load::Tail;
+use crate::records::store::JOURNAL_FILE;
+use crate::records::{Journal, ModuleSpec, OpenReport, StoreError, fold};
+use crate::trainer::transfer::{self, ExportJob, FileProblem};
 use crate::{learning, paths};
 
 /// Writes the records of the data folder in `format` to `out`.
@@ -23,14 +32,24 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         return ExitCode::from(1);
     };
     let dir = paths::data_dir(data_dir);
+    if !dir.join(JOURNAL_FILE).is_file() {
+        eprintln!("{}", t.cli_no_records(dir.display().to_string()));
+        return ExitCode::from(1);
+    }
     let loaded = match Journal::read(&dir) {
         Ok(l) => l,
         Err(e) => {
             log::error!("export: {e}");
-            eprintln!("{}", t.error_journal_io());
+            eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
             return ExitCode::from(1);
         }
     };
+    if matches!(loaded.tail, Tail::Torn { .. }) {
+        eprintln!("{}", t.cli_journal_torn_skipped());
+    }
+    if !loaded.bad_lines.is_empty() {
+        eprintln!("{}", t.cli_journal_bad_lines(loaded.bad_lines.len()));
+    }
     let specs = ModuleSpec::from_catalog(&catalog);
     let progress = fold(&loaded.events, &specs);
     let settings = crate::settings::Settings::load(&dir);
@@ -43,7 +62,7 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         learning::now(),
         &settings.xapi_home_page,
     );
-    if let Err(e) = job.write(t, out, &mut |_, _| {}) {
+    if let Err(e) = job.write(t, out, &dir, &mut |_, _| {}) {
         log::error!("export to {}: {e}", out.display());
         eprintln!("{}", e.render(t, out));
         return ExitCode::from(1);
@@ -73,21 +92,43 @@ fn device_of(dir: &Path) -> uuid::Uuid {
 #[must_use]
 pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode {
     let dir = paths::data_dir(data_dir);
-    let (mut journal, _) = match Journal::open(&dir, learning::now()) {
+    if paths::named_by_user(data_dir)
+        && let Err(message) = import_folder_problem(t, &dir)
+    {
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    }
+    let reads: Vec<(String, Result<_, FileProblem>)> = files
+        .iter()
+        .map(|file| (file.display().to_string(), transfer::read_exchange(file)))
+        .collect();
+    if reads.iter().all(|(_, read)| read.is_err()) {
+        for (name, read) in &reads {
+            if let Err(problem) = read {
+                eprintln!("{}", problem.render(t, name));
+            }
+        }
+        return ExitCode::from(1);
+    }
+    let (mut journal, report) = match Journal::open(&dir, learning::now()) {
         Ok(j) => j,
         Err(e) => {
             log::error!("import: {e}");
-            eprintln!("{}", crate::app::store_message(t, &e));
+            let message = match e {
+                StoreError::Locked => t.cli_journal_locked(),
+                _ => t.cli_journal_open_failed(dir.display().to_string()),
+            };
+            eprintln!("{message}");
             return ExitCode::from(1);
         }
     };
+    report_repairs(t, &report);
     let mut failed = false;
-    for file in files {
-        let name = file.display().to_string();
-        let exchange = match transfer::read_exchange(file) {
+    for (name, read) in reads {
+        let exchange = match read {
             Ok(x) => x,
             Err(problem) => {
-                eprintln!("{}", problem.render(t, &name));
+                eprintln!("{}", problem.render_skipped(t, &name));
                 failed = true;
                 continue;
             }
@@ -114,5 +155,37 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Why `dir`, named by the user, cannot take an import: it does not exist (a typing mistake must not
+/// quietly start a new data folder somewhere), or it holds other things but no journal (a folder of
+/// documents). An existing empty folder is fine: that is how a trainer starts gathering a district.
+fn import_folder_problem(t: &I18n, dir: &Path) -> Result<(), String> {
+    let shown = dir.display().to_string();
+    if !dir.is_dir() {
+        return Err(t.cli_data_dir_missing(shown));
+    }
+    if dir.join(JOURNAL_FILE).is_file() {
+        return Ok(());
+    }
+    match std::fs::read_dir(dir).map(|mut entries| entries.next().is_none()) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(t.cli_data_dir_not_records(shown)),
+        Err(e) => {
+            log::error!("import: {}: {e}", dir.display());
+            Err(t.cli_journal_open_failed(shown))
+        }
+    }
+}
+
+/// Tells the trainer what opening the journal repaired: the records changed even if no file is imported.
+fn report_repairs(t: &I18n, report: &OpenReport) {
+    if let Some(torn) = &report.torn_tail {
+        log::warn!("journal repaired: {report:?}");
+        eprintln!("{}", t.cli_journal_torn_moved(torn.display().to_string()));
+    }
+    if !report.bad_lines.is_empty() {
+        eprintln!("{}", t.cli_journal_bad_lines(report.bad_lines.len()));
     }
 }

@@ -12,7 +12,9 @@ fn main() -> ExitCode {
     let started = Instant::now();
     #[cfg(windows)]
     attach_console();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    // Users read the translated messages; log lines (`[ERROR …]`, English, technical) are for whoever
+    // sets RUST_LOG, e.g. `RUST_LOG=warn kynangso import …`.
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("off")).init();
     let cli = match kynangso::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

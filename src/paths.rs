@@ -35,6 +35,14 @@ pub fn data_dir(flag: Option<&Path>) -> PathBuf {
     resolve(flag, env.as_deref(), exe.as_deref())
 }
 
+/// Whether the user named the data folder (`--data-dir` or the environment variable), rather than this
+/// process choosing it: a named folder that does not exist is more likely a typing mistake than a wish
+/// for a new one.
+#[must_use]
+pub fn named_by_user(flag: Option<&Path>) -> bool {
+    flag.is_some() || std::env::var(ENV_VAR).is_ok_and(|d| !d.trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

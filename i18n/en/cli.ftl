@@ -7,5 +7,3 @@ cli-export-done = Records of { $learners ->
    *[other] { $learners } learners
 } exported to { $path }.
 cli-export-write-failed = The file { $path } could not be written. Choose another folder or check that the disk has free space.
-cli-import-unreadable = The file { $name } could not be read. Nothing was changed.
-cli-import-rejected = The file { $name } was not imported: { $reason } Nothing was changed.

@@ -4,5 +4,3 @@ cli-window-failed = Không mở được cửa sổ ứng dụng. Máy tính c�
 cli-data-dir-failed = Không tạo được thư mục dữ liệu { $path }. Hãy chọn thư mục khác bằng --data-dir.
 cli-export-done = Đã xuất dữ liệu của { $learners } học viên vào { $path }.
 cli-export-write-failed = Không ghi được tệp { $path }. Hãy chọn thư mục khác hoặc kiểm tra ổ đĩa còn chỗ trống.
-cli-import-unreadable = Không đọc được tệp { $name }. Không có gì bị thay đổi.
-cli-import-rejected = Không nhập tệp { $name }: { $reason } Không có gì bị thay đổi.

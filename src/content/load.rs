@@ -10,7 +10,7 @@ use unicode_normalization::{IsNormalized, is_nfc_quick};
 use super::markdown;
 use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
-use super::source::Source;
+use super::source::{ReadProblem, Source};
 
 /// The title the last `##` section of every lesson must have.
 pub const SOURCES_HEADING: &str = "Căn cứ pháp lý và nguồn";
@@ -29,13 +29,24 @@ impl Checker<'_> {
         });
     }
 
-    /// Reads a text file, reporting a missing file, bad UTF-8 and the first line that is not NFC.
+    /// Reads a text file, reporting a file that is missing or cannot be read (at the line that lists
+    /// it, if any), bad UTF-8 and the first line that is not NFC.
     fn text(&mut self, path: &str, listed_in: Option<(&str, usize)>) -> Option<String> {
-        let Some(bytes) = self.source.read(path) else {
-            let (file, line) = listed_in.unwrap_or((path, 1));
-            let name = path.rsplit('/').next().unwrap_or(path).to_owned();
-            self.issue(file, line, Problem::MissingFile(name));
-            return None;
+        let bytes = match self.source.read(path) {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                let (file, line) = listed_in.unwrap_or((path, 1));
+                let name = path.rsplit('/').next().unwrap_or(path).to_owned();
+                let problem = match problem {
+                    ReadProblem::Missing => Problem::MissingFile(name),
+                    ReadProblem::NotAFile => Problem::NotAFile(name),
+                    ReadProblem::OutsideFolder => Problem::OutsideFolder(name),
+                    ReadProblem::TooLarge => Problem::TooLarge(name),
+                    ReadProblem::Unreadable => Problem::Unreadable(name),
+                };
+                self.issue(file, line, problem);
+                return None;
+            }
         };
         let Ok(text) = String::from_utf8(bytes) else {
             self.issue(path, 1, Problem::NotUtf8);

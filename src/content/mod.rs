@@ -11,7 +11,7 @@ pub mod svg;
 pub use load::load;
 pub use model::{Catalog, Lesson, Module, Question, QuestionKind};
 pub use problem::{Issue, Problem};
-pub use source::{DirSource, EmbeddedSource, Source};
+pub use source::{DirSource, EmbeddedSource, ReadProblem, Source};
 
 /// Loads the lessons compiled into the binary.
 ///

@@ -24,6 +24,14 @@ pub enum Problem {
     DuplicateOrder(u32),
     /// A file listed (lesson, quiz, simulation) that does not exist.
     MissingFile(String),
+    /// A file listed that is a folder, a named pipe or a device.
+    NotAFile(String),
+    /// A file listed whose path, or a link on it, leads out of the lesson folder.
+    OutsideFolder(String),
+    /// A file listed that is larger than [`super::source::MAX_CONTENT_FILE_BYTES`].
+    TooLarge(String),
+    /// A file listed that the operating system would not read (no permission, a link that loops).
+    Unreadable(String),
     /// An image a lesson refers to that does not exist.
     MissingImage(String),
     /// An image that is not SVG.
@@ -68,6 +76,12 @@ impl Problem {
             Problem::DuplicateId(id) => t.content_duplicate_id(id.clone()),
             Problem::DuplicateOrder(n) => t.content_duplicate_order(*n),
             Problem::MissingFile(f) => t.content_missing_file(f.clone()),
+            Problem::NotAFile(f) => t.content_not_a_file(f.clone()),
+            Problem::OutsideFolder(f) => t.content_outside_folder(f.clone()),
+            Problem::TooLarge(f) => {
+                t.content_too_large(f.clone(), super::source::MAX_CONTENT_FILE_BYTES / (1024 * 1024))
+            }
+            Problem::Unreadable(f) => t.content_unreadable(f.clone()),
             Problem::MissingImage(f) => t.content_missing_image(f.clone()),
             Problem::ImageNotSvg(f) => t.content_image_not_svg(f.clone()),
             Problem::BadSvg(name, detail) => t.content_bad_svg(detail.clone(), name.clone()),

@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use crate::content::Catalog;
+use crate::durable;
 use crate::export::json::{Exchange, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange};
 use crate::export::{self, ExportError, Format, Titles};
 use crate::i18n::I18n;
@@ -28,6 +29,9 @@ pub struct ExportJob {
 /// Why an export did not reach its file.
 #[derive(Debug)]
 pub enum ExportFailure {
+    /// The target is one of the data folder's own files (the journal, its lock, settings, backups…), or
+    /// a link to one: writing it would destroy the records. Nothing was written.
+    InDataFolder,
     /// The writer library failed.
     Export(ExportError),
     /// The file could not be written.
@@ -38,9 +42,15 @@ impl ExportFailure {
     /// The message for the user; `path` is the file that was to be written.
     #[must_use]
     pub fn render(&self, t: &I18n, path: &Path) -> String {
+        let shown = path.display().to_string();
         match self {
+            ExportFailure::InDataFolder => t.export_target_in_data_folder(shown),
             ExportFailure::Export(e) => e.render(t),
-            ExportFailure::Write(_) => t.cli_export_write_failed(path.display().to_string()),
+            ExportFailure::Write(e) => match e.kind() {
+                std::io::ErrorKind::NotFound => t.export_target_no_folder(shown),
+                std::io::ErrorKind::IsADirectory => t.export_target_is_folder(shown),
+                _ => t.cli_export_write_failed(shown),
+            },
         }
     }
 }
@@ -48,6 +58,7 @@ impl ExportFailure {
 impl std::fmt::Display for ExportFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            ExportFailure::InDataFolder => f.write_str("the target is inside the data folder"),
             ExportFailure::Export(e) => e.fmt(f),
             ExportFailure::Write(e) => write!(f, "writing the export: {e}"),
         }
@@ -95,14 +106,79 @@ impl ExportJob {
         export::export(self.format, &records, t, progress)
     }
 
-    /// Writes the file atomically to `path`.
+    /// Writes the file atomically to `path` (see [`durable`]), unless that would replace a file of
+    /// `data_dir` (see [`check_target`]).
     ///
     /// # Errors
-    /// [`ExportFailure`]: the export or the write failed; no half-written file is left at `path`.
-    pub fn write(&self, t: &I18n, path: &Path, progress: export::Progress<'_>) -> Result<(), ExportFailure> {
+    /// [`ExportFailure`]: the target was refused, or the export or the write failed; no half-written
+    /// file is left at `path`.
+    pub fn write(
+        &self,
+        t: &I18n,
+        path: &Path,
+        data_dir: &Path,
+        progress: export::Progress<'_>,
+    ) -> Result<(), ExportFailure> {
+        check_target(path, data_dir)?;
         let bytes = self.bytes(t, progress).map_err(ExportFailure::Export)?;
-        crate::settings::write_atomic(path, &bytes).map_err(ExportFailure::Write)
+        // Checked again: the export can take minutes, and the place must still be safe when it is written.
+        check_target(path, data_dir)?;
+        durable::write_atomic(path, &bytes).map_err(ExportFailure::Write)
     }
+}
+
+/// Refuses an export target that is inside the data folder, or is a link (symbolic or hard) to a file
+/// there. Inside, not only the known files: the data folder holds the journal, its lock, settings,
+/// the device id, backups, set-aside torn lines and whatever later versions add, and an export is never
+/// one of them. Paths are compared once made canonical, so `DATA/../DATA/journal.jsonl` and a link
+/// from the desktop are caught too.
+///
+/// # Errors
+/// [`ExportFailure::InDataFolder`]; [`ExportFailure::Write`] if the target's folder cannot be found.
+pub fn check_target(path: &Path, data_dir: &Path) -> Result<(), ExportFailure> {
+    let real = durable::resolve(path).map_err(ExportFailure::Write)?;
+    let data = std::fs::canonicalize(data_dir)
+        .or_else(|_| std::path::absolute(data_dir))
+        .unwrap_or_else(|_| data_dir.to_path_buf());
+    if real.starts_with(&data) || is_hard_link_into(&real, &data) {
+        return Err(ExportFailure::InDataFolder);
+    }
+    Ok(())
+}
+
+/// Whether the existing file `real` is another name of a file in `data` (one level of subfolders deep,
+/// where backups live). The atomic rename would only replace this name, never the journal's bytes, but
+/// a trainer who linked it there meant the journal, and writing an export over it is never what they want.
+#[cfg(unix)]
+fn is_hard_link_into(real: &Path, data: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let Ok(meta) = std::fs::metadata(real) else {
+        return false;
+    };
+    if !meta.is_file() || meta.nlink() < 2 {
+        return false;
+    }
+    let same =
+        |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.dev() == meta.dev() && m.ino() == meta.ino());
+    let Ok(entries) = std::fs::read_dir(data) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let path = entry.path();
+        let in_subfolder = || {
+            entry.file_type().is_ok_and(|t| t.is_dir())
+                && std::fs::read_dir(&path)
+                    .is_ok_and(|inner| inner.filter_map(Result::ok).any(|e| same(&e.path())))
+        };
+        same(&path) || in_subfolder()
+    })
+}
+
+/// Windows has no cheap, stable way to ask for a file's identity; the rename of
+/// [`durable::replace_with`] gives the target a new file, so another name of the journal keeps its bytes.
+#[cfg(not(unix))]
+fn is_hard_link_into(_real: &Path, _data: &Path) -> bool {
+    false
 }
 
 /// The file name suggested for an export made on `now`'s day: `kynangso-2026-11-26.csv`.
@@ -138,34 +214,48 @@ pub fn target_path(typed: &str, format: Format, now: &DateTime<FixedOffset>) -> 
 pub enum FileProblem {
     /// The file could not be read (gone, no permission, a bad USB stick).
     Unreadable,
+    /// A folder, a named pipe or a device: never read (a pipe would wait forever, a device never ends).
+    NotAFile,
     /// Read, but not an exchange file we can import.
     Rejected(ExchangeError),
 }
 
 impl FileProblem {
-    /// The message for the user about the file shown as `name`.
+    /// The message for the user about the file shown as `name`, when nothing at all was changed.
     #[must_use]
     pub fn render(&self, t: &I18n, name: &str) -> String {
+        t.cli_import_refused(self.reason(t, name))
+    }
+
+    /// The message for the user about the file shown as `name`, when other files of the same import
+    /// were taken: the records did change, only not from this file.
+    #[must_use]
+    pub fn render_skipped(&self, t: &I18n, name: &str) -> String {
+        t.cli_import_skipped(self.reason(t, name))
+    }
+
+    fn reason(&self, t: &I18n, name: &str) -> String {
         match self {
             FileProblem::Unreadable => t.cli_import_unreadable(name.to_owned()),
+            FileProblem::NotAFile => t.cli_import_not_a_file(name.to_owned()),
             FileProblem::Rejected(e) => t.cli_import_rejected(name.to_owned(), e.render(t)),
         }
     }
 }
 
-/// Reads and checks an exchange file: its size first (a file over [`MAX_EXCHANGE_BYTES`] is not
-/// read at all), then the strict parse.
+/// Reads and checks an exchange file: only a regular file, at most [`MAX_EXCHANGE_BYTES`] of it (see
+/// [`durable::read_regular`]), then the strict parse.
 ///
 /// # Errors
 /// [`FileProblem`].
 pub fn read_exchange(path: &Path) -> Result<Exchange, FileProblem> {
-    let len = std::fs::metadata(path).map_or(0, |m| m.len());
-    if len > MAX_EXCHANGE_BYTES {
-        return Err(FileProblem::Rejected(ExchangeError::TooLarge { len }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = durable::read_regular(path, MAX_EXCHANGE_BYTES).map_err(|e| {
         log::error!("import {}: {e}", path.display());
-        FileProblem::Unreadable
+        match e {
+            durable::ReadError::NotAFile => FileProblem::NotAFile,
+            durable::ReadError::TooLarge { len } => FileProblem::Rejected(ExchangeError::TooLarge { len }),
+            durable::ReadError::Io(_) => FileProblem::Unreadable,
+        }
     })?;
     parse_exchange(&bytes).map_err(FileProblem::Rejected)
 }

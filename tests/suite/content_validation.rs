@@ -5,7 +5,7 @@ use std::path::Path;
 
 use kynangso::content::{DirSource, Issue, Problem, load};
 
-const MODULE: &str = r#"{
+pub(crate) const MODULE: &str = r#"{
   "id": "thu",
   "order": 1,
   "title": "Học phần thử",
@@ -19,9 +19,9 @@ const MODULE: &str = r#"{
 }
 "#;
 
-const LESSON: &str = "## Mở đầu\n\nNội dung bài học.\n\n![Sơ đồ](so-do.svg)\n\n## Căn cứ pháp lý và nguồn\n\n- Nghị định 09/2019/NĐ-CP\n";
+pub(crate) const LESSON: &str = "## Mở đầu\n\nNội dung bài học.\n\n![Sơ đồ](so-do.svg)\n\n## Căn cứ pháp lý và nguồn\n\n- Nghị định 09/2019/NĐ-CP\n";
 
-const QUIZ: &str = r#"{
+pub(crate) const QUIZ: &str = r#"{
   "questions": [
     { "id": "c1", "kind": "single", "prompt": "Câu một?", "options": ["A", "B"], "correct": 1, "explanation": "Vì B." },
     { "id": "c2", "kind": "multiple", "prompt": "Câu hai?", "options": ["A", "B", "C"], "correct": [0, 2], "explanation": "Vì A và C." },
@@ -32,7 +32,7 @@ const QUIZ: &str = r#"{
 }
 "#;
 
-const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><text x="5" y="25" font-size="16">Sơ đồ</text></svg>"#;
+pub(crate) const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><text x="5" y="25" font-size="16">Sơ đồ</text></svg>"#;
 
 fn fixture(change: impl FnOnce(&Path)) -> Result<kynangso::content::Catalog, Vec<Issue>> {
     let tmp = tempfile::tempdir().unwrap();
@@ -226,4 +226,79 @@ fn issues_render_as_path_line_message() {
     let text = issue.render(&kynangso::i18n::I18n::new(kynangso::i18n::Lang::Vi));
     assert!(text.contains("01-thu/quiz.json:3: "), "{text}");
     assert!(text.contains("c1"), "{text}");
+}
+
+/// The issues of a broken fixture, or a failed test if loading does not finish within 20 seconds (a
+/// loader that hangs must not hang the test run).
+fn issues_within_20s(change: impl FnOnce(&Path) + Send + 'static) -> Vec<Issue> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(fixture(change).map(|_| ()));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("loading the lesson folder hangs")
+        .expect_err("the fixture must be rejected")
+}
+
+/// Issue 9, defect 9: a lesson listed as `../../x` was read from outside the folder being checked.
+#[test]
+fn files_outside_the_lesson_folder_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bi-mat.md"), LESSON).unwrap();
+    let name = outside.path().file_name().unwrap().to_string_lossy().into_owned();
+    let issues = issues_within_20s(move |r| {
+        edit(r, "module.json", "01-mot.md", &format!("../../{name}/bi-mat.md"));
+    });
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].problem, Problem::OutsideFolder("bi-mat.md".into()));
+    assert!(issues[0].file.ends_with("module.json"));
+    drop(outside);
+}
+
+/// Issue 9, defect 9: a link leading out of the folder is refused, and links that loop end.
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_and_link_loops_are_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("bi-mat.md"), LESSON).unwrap();
+    let secret = outside.path().join("bi-mat.md");
+    let issues = issues_within_20s(move |r| {
+        let dir = r.join("01-thu");
+        std::fs::remove_file(dir.join("01-mot.md")).unwrap();
+        std::os::unix::fs::symlink(&secret, dir.join("01-mot.md")).unwrap();
+        std::fs::remove_file(dir.join("quiz.json")).unwrap();
+        std::os::unix::fs::symlink("quiz.json", dir.join("quiz.json")).unwrap();
+        // Folders that link back up: walking them must end.
+        std::os::unix::fs::symlink("..", dir.join("len")).unwrap();
+        std::os::unix::fs::symlink(".", r.join("vong")).unwrap();
+    });
+    let problems: Vec<_> = issues.iter().map(|i| i.problem.clone()).collect();
+    assert!(
+        problems.contains(&Problem::OutsideFolder("01-mot.md".into())),
+        "{issues:#?}"
+    );
+    assert!(
+        problems.contains(&Problem::Unreadable("quiz.json".into())),
+        "{issues:#?}"
+    );
+    drop(outside);
+}
+
+/// Issue 9, defect 9: a named pipe as the quiz blocked `check-content` for ever.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_as_the_quiz_is_refused_without_waiting() {
+    let issues = issues_within_20s(|r| {
+        let quiz = r.join("01-thu").join("quiz.json");
+        std::fs::remove_file(&quiz).unwrap();
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&quiz)
+                .status()
+                .unwrap()
+                .success()
+        );
+    });
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].problem, Problem::NotAFile("quiz.json".into()));
 }

@@ -1,6 +1,7 @@
 //! Page "Xuất dữ liệu": one button per format. The file goes where the trainer typed (a folder or a
 //! file), or, with the box empty, where the system's save dialog says. The export runs on a worker
-//! thread and reports its progress to a bar here; the message at the end names the file.
+//! thread and reports its progress to a bar here; the message at the end names the file. A place inside
+//! the data folder is refused with a message (the export would replace the records).
 //!
 //! Also here: the xAPI home page (`account.homePage` of every statement), a setting.
 
@@ -192,6 +193,7 @@ fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
     let (tx, rx) = mpsc::channel();
     let lang: Lang = app.t.lang();
     let target = path.clone();
+    let data_dir = app.data_dir.clone();
     let ctx = ctx.clone();
     let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
         let t = I18n::new(lang);
@@ -205,7 +207,7 @@ fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
                 ctx.request_repaint();
             }
         };
-        let result = job.write(&t, &target, &mut progress).map_err(|e| {
+        let result = job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
             log::error!("export to {}: {e}", target.display());
             e.render(&t, &target)
         });

@@ -203,12 +203,20 @@ pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
 pub(super) fn apply(app: &mut App) {
     let reads = std::mem::take(&mut app.trainer.import.pending);
     let t = &app.t;
+    // "Nothing was changed" is only true when no file of this import is taken.
+    let any_taken = reads
+        .iter()
+        .any(|r| matches!(r, Read::File { result: Ok(_), .. }));
     let mut report = Vec::with_capacity(reads.len());
     for read in reads {
         let mut future = 0;
         report.push(match read {
             Read::NotFound(path) => bad(t.trainer_import_not_found(path)),
             Read::NoFiles(path) => bad(t.trainer_import_no_files(path)),
+            Read::File {
+                name,
+                result: Err(problem),
+            } if any_taken => bad(problem.render_skipped(t, &name)),
             Read::File {
                 name,
                 result: Err(problem),
