@@ -6,4 +6,4 @@ cli-export-done = Records of { $learners ->
     [one] { $learners } learner
    *[other] { $learners } learners
 } exported to { $path }.
-cli-export-write-failed = The file { $path } could not be written. Choose another folder or check that the disk has free space.
+cli-export-write-failed = The file { $path } could not be written. If the file is open (for example in Excel), close it and try again; otherwise choose another folder or check that the disk has free space.

@@ -396,7 +396,8 @@ fn import_of_a_device_is_refused_at_once() {
     assert!(stderr.contains("không phải là một tệp thông thường"), "{stderr}");
 }
 
-/// Issue 9, defect 9: `check-content` hung on a pipe named as the quiz, and read files outside the folder.
+/// Issue 9, defect 9: `check-content` hung on a pipe named as the quiz and on folder links that loop, and
+/// read files outside the folder.
 #[cfg(unix)]
 #[test]
 fn check_content_never_hangs_on_a_pipe() {
@@ -410,6 +411,9 @@ fn check_content_never_hangs_on_a_pipe() {
   "quiz": "quiz.json"}"#,
     )
     .unwrap();
+    // Folder links that loop: walking them must end.
+    std::os::unix::fs::symlink(".", lessons.path().join("vong")).unwrap();
+    std::os::unix::fs::symlink("..", module.join("len")).unwrap();
     assert!(
         Command::new("mkfifo")
             .arg(module.join("quiz.json"))
