@@ -43,6 +43,7 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         learning::now(),
         &settings.xapi_home_page,
     );
+    let nameless = job.nameless_left_out();
     if let Err(e) = job.write(t, out, &mut |_, _| {}) {
         log::error!("export to {}: {e}", out.display());
         eprintln!("{}", e.render(t, out));
@@ -59,6 +60,9 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
             out.display().to_string()
         )
     );
+    if nameless > 0 {
+        eprintln!("{}", t.export_nameless_left_out(nameless));
+    }
     ExitCode::SUCCESS
 }
 

@@ -17,7 +17,7 @@ use crate::text;
 pub const DEVICE_FILE: &str = "device-id";
 
 /// Longest accepted name, unit or position, in characters.
-pub const MAX_TEXT: usize = 100;
+pub const MAX_TEXT: usize = text::MAX_FIELD;
 
 /// The clock, passed in so tests are deterministic.
 pub type Clock = fn() -> DateTime<FixedOffset>;
@@ -152,7 +152,28 @@ impl Records {
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
     pub fn record(&mut self, learner: Uuid, kind: EventKind) -> Result<Vec<String>, StoreError> {
-        let at = self.stamp();
+        self.record_after(learner, kind, None)
+    }
+
+    /// Like [`Records::record`], but dated after `after` too: an event that undoes another (a restore
+    /// after a delete) must fold after it, even when the other came from a PC whose clock is ahead.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
+    pub fn record_after(
+        &mut self,
+        learner: Uuid,
+        kind: EventKind,
+        after: Option<DateTime<FixedOffset>>,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut at = self.stamp();
+        if let Some(after) = after {
+            let next = after + chrono::Duration::milliseconds(1);
+            if next > at && time::is_plausible(&next) {
+                at = next;
+                self.last_at = Some(at);
+            }
+        }
         let event = Event::new(learner, self.device, at, kind);
         self.journal.append(&event)?;
         self.progress = fold(self.journal.events(), &self.specs);

@@ -74,13 +74,30 @@ pub struct CompletedModule {
     pub date: Option<NaiveDate>,
 }
 
-/// The certificates to print: learners in roster order, those with at least one completed module.
+/// A certificate needs a name: a learner whose `learner_created` event is not on this PC (only their
+/// results were imported) gets none, rather than a nameless page; the trainer is told how many.
+fn certifiable(row: &RosterRow) -> bool {
+    row.status == Status::Completed && !row.name.trim().is_empty()
+}
+
+/// How many learners completed a module but have no name, so get no certificate.
+#[must_use]
+pub fn nameless_completed(rows: &[RosterRow]) -> usize {
+    rows.iter()
+        .filter(|r| r.status == Status::Completed && r.name.trim().is_empty())
+        .map(|r| r.learner)
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// The certificates to print: learners in roster order, those with a name and at least one completed
+/// module.
 #[must_use]
 pub fn certificates(rows: &[RosterRow], events: &[Event]) -> Vec<Certificate> {
     let mut order: Vec<Certificate> = Vec::new();
     let mut index: HashMap<Uuid, usize> = HashMap::new();
     let mut completed: HashSet<(Uuid, &str)> = HashSet::new();
-    for row in rows.iter().filter(|r| r.status == Status::Completed) {
+    for row in rows.iter().filter(|r| certifiable(r)) {
         let i = *index.entry(row.learner).or_insert_with(|| {
             order.push(Certificate {
                 learner: row.learner,

@@ -162,6 +162,7 @@ fn describe(
         | EventKind::LearnerUpdated { .. }
         | EventKind::LearnerMerged { .. }
         | EventKind::LearnerDeleted
+        | EventKind::LearnerRestored
         | EventKind::SimulationCompleted { .. } => None,
     }
 }

@@ -7,6 +7,11 @@
 //! completed. `module_completed` is derived: the app records it once, as its own event, for the modules
 //! [`newly_completed`] returns; once recorded, a module stays completed even if a later version adds a
 //! lesson to it (a certificate is a fact about the past).
+//!
+//! Imported events are not trusted for sense: a quiz attempt counts as passed only when its score
+//! agrees with its `max` and the module's pass mark (a file claiming `passed: true` with score 0 does
+//! not pass), an attempt with no questions or more points than questions is left out, and profile
+//! text is cleaned and cut to the forms' limit ([`text::field`]).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -17,6 +22,7 @@ use super::event::{Event, EventKind};
 use super::merge::Merges;
 use super::roster::Status;
 use crate::content::{Catalog, Module};
+use crate::text;
 
 type Time = DateTime<FixedOffset>;
 
@@ -102,6 +108,13 @@ pub fn percent(score: u32, max: u32) -> u32 {
     }
 }
 
+/// Whether `score` out of `max` reaches `pass_mark` percent: the quiz's own rule
+/// (`quiz::QuizSession`), applied again to what a file claims.
+#[must_use]
+pub fn passes(score: u32, max: u32, pass_mark: u8) -> bool {
+    max > 0 && score <= max && u64::from(score) * 100 >= u64::from(pass_mark) * u64::from(max)
+}
+
 /// One learner's progress in one module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModuleProgress {
@@ -157,6 +170,8 @@ impl ModuleProgress {
 pub struct Progress {
     modules: Vec<ModuleSpec>,
     learners: Vec<Learner>,
+    /// Deleted learners (not merged away), for the trainer to restore; oldest profile first.
+    deleted: Vec<Learner>,
     /// Per visible learner, one entry per module in `modules`' order.
     by_learner: HashMap<Uuid, Vec<ModuleProgress>>,
     merges: Merges,
@@ -173,6 +188,12 @@ impl Progress {
     #[must_use]
     pub fn learners(&self) -> &[Learner] {
         &self.learners
+    }
+
+    /// Learners whose latest delete is not undone, oldest profile first: the trainer may restore them.
+    #[must_use]
+    pub fn deleted(&self) -> &[Learner] {
+        &self.deleted
     }
 
     /// A visible learner, following merges (a merged id finds the profile it was merged into).
@@ -272,12 +293,12 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
             }
             EventKind::QuizAttempted {
                 score, max, passed, ..
-            } => entry.attempts.push(Attempt {
+            } if *max > 0 && score <= max => entry.attempts.push(Attempt {
                 event: event.id,
                 at: event.at,
                 score: *score,
                 max: *max,
-                passed: *passed,
+                passed: *passed && passes(*score, *max, spec.pass_mark),
             }),
             EventKind::SimulationCompleted { simulation, .. } => {
                 entry.first_sim.entry(simulation.clone()).or_insert(event.at);
@@ -294,6 +315,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
         merged_into.entry(to).or_default().push(from);
     }
     let mut learners: Vec<Learner> = Vec::new();
+    let mut deleted: Vec<Learner> = Vec::new();
     // Everyone with an event of their own or of a profile merged into them.
     let mut ids: Vec<Uuid> = last_activity
         .keys()
@@ -304,12 +326,14 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     let no_profile = Profile::default();
     for id in ids {
         let profile = profiles.get(&id).unwrap_or(&no_profile);
-        if profile.deleted {
-            continue;
-        }
         let mut merged = merged_into.remove(&id).unwrap_or_default();
         merged.sort_unstable();
-        learners.push(Learner {
+        let list = if profile.deleted {
+            &mut deleted
+        } else {
+            &mut learners
+        };
+        list.push(Learner {
             id,
             name: profile.name.clone(),
             unit: profile.unit.clone(),
@@ -322,6 +346,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     // Oldest profile first; profiles whose creation is not on this PC last. Ids were sorted, and the
     // sort is stable, so ties stay in id order.
     learners.sort_by_key(|l| (l.created_at.is_none(), l.created_at));
+    deleted.sort_by_key(|l| (l.created_at.is_none(), l.created_at));
 
     let by_learner = learners
         .iter()
@@ -337,6 +362,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     Progress {
         modules: modules.to_vec(),
         learners,
+        deleted,
         by_learner,
         merges,
     }
@@ -345,11 +371,12 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
 /// Applies a profile event; false if the event is not about the profile.
 fn apply_profile(profile: &mut Profile, kind: &EventKind, at: Time) -> bool {
     match kind {
+        // Profile text may come from any file: cleaned and cut as the forms would have it.
         EventKind::LearnerCreated { name, unit, position } => {
             profile.created_at.get_or_insert(at);
-            profile.name.clone_from(name);
-            profile.unit = unit.clone().unwrap_or_default();
-            profile.position = position.clone().unwrap_or_default();
+            profile.name = text::field(name);
+            profile.unit = unit.as_deref().map(text::field).unwrap_or_default();
+            profile.position = position.as_deref().map(text::field).unwrap_or_default();
         }
         EventKind::LearnerUpdated { name, unit, position } => {
             for (field, value) in [
@@ -358,11 +385,12 @@ fn apply_profile(profile: &mut Profile, kind: &EventKind, at: Time) -> bool {
                 (&mut profile.position, position),
             ] {
                 if let Some(value) = value {
-                    field.clone_from(value);
+                    *field = text::field(value);
                 }
             }
         }
         EventKind::LearnerDeleted => profile.deleted = true,
+        EventKind::LearnerRestored => profile.deleted = false,
         EventKind::LearnerMerged { .. } => {}
         EventKind::LessonViewed { .. }
         | EventKind::QuizAttempted { .. }

@@ -117,7 +117,7 @@ impl Journal {
             .truncate(false)
             .open(&lock_path)
             .map_err(io_at(&lock_path))?;
-        match lock.try_lock() {
+        match try_lock(&lock) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(StoreError::Locked),
             // A file system without locks (some network shares): refusing to start would leave the
@@ -303,6 +303,19 @@ impl Journal {
         self.len += bytes.len() as u64;
         Ok(())
     }
+}
+
+/// Takes the lock, trying again a few times over 100 ms before calling it held: a program this process
+/// starts (a file dialog's helper, a test's child process) shares the lock for the instant between its
+/// start and its `exec`, and a journal closed and reopened in that instant must not be called locked.
+fn try_lock(lock: &File) -> Result<(), TryLockError> {
+    for _ in 0..5 {
+        match lock.try_lock() {
+            Err(TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    lock.try_lock()
 }
 
 fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {

@@ -34,6 +34,8 @@ pub enum Action {
     Merge { from: Uuid, into: Uuid },
     /// Delete a learner (already confirmed).
     Delete(Uuid),
+    /// Bring a deleted learner back.
+    Restore(Uuid),
     /// Import the exchange files read in the background (their events wait in the trainer state).
     ApplyImport,
 }
@@ -127,6 +129,27 @@ pub fn delete(records: &mut Records, learner: Uuid) -> Result<(), ProfileError> 
     {
         records.current = None;
     }
+    Ok(())
+}
+
+/// Records `learner_restored`: a deleted learner comes back to the roster and the exports with all their
+/// records. A delete imported from another PC is undone the same way.
+///
+/// # Errors
+/// [`ProfileError::Unknown`] if the learner is not among the deleted; [`ProfileError::Store`].
+pub fn restore(records: &mut Records, learner: Uuid) -> Result<(), ProfileError> {
+    let id = records.progress().resolve(learner);
+    if !records.progress().deleted().iter().any(|l| l.id == id) {
+        return Err(ProfileError::Unknown);
+    }
+    // Dated after the delete it undoes, which may come from a PC whose clock is ahead of this one.
+    let last_delete = records
+        .events()
+        .iter()
+        .filter(|e| e.kind == Some(EventKind::LearnerDeleted) && records.progress().resolve(e.learner) == id)
+        .map(|e| e.at)
+        .max();
+    records.record_after(id, EventKind::LearnerRestored, last_delete)?;
     Ok(())
 }
 

@@ -79,6 +79,17 @@ impl ExportJob {
         }
     }
 
+    /// How many learners with a completed module get no certificate because they have no name on this
+    /// PC (their `learner_created` event is missing); 0 for the formats other than PDF.
+    #[must_use]
+    pub fn nameless_left_out(&self) -> usize {
+        if self.format == Format::Pdf {
+            export::pdf::nameless_completed(&self.roster)
+        } else {
+            0
+        }
+    }
+
     /// The file's bytes. `progress` is called with `(done, total)`.
     ///
     /// # Errors

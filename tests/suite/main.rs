@@ -30,6 +30,7 @@ mod i18n;
 mod records_clock;
 mod records_event;
 mod records_progress;
+mod records_sense;
 mod records_store;
 mod sim_scenarios;
 mod sim_ui;

@@ -473,3 +473,57 @@ fn trainer_renames_deletes_and_merges_learners() {
     let progress = h.state().records.as_ref().unwrap().progress();
     assert_eq!(progress.learner(twin).map(|l| l.id), Some(an));
 }
+
+/// Twenty deletes imported from another PC hid every learner, and importing the originals again could
+/// not bring them back: the trainer restores them from the roster page.
+#[test]
+fn trainer_restores_deleted_learners() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let an = seed(&mut h, "Nguyễn Văn An", "Xã A");
+    let lan = seed(&mut h, "Đỗ Thị Lan", "Xã B");
+    let deletes: Vec<_> = [an, lan]
+        .into_iter()
+        .map(|learner| {
+            kynangso::records::Event::new(
+                learner,
+                Uuid::new_v4(),
+                kynangso::learning::now() + chrono::Duration::hours(1),
+                EventKind::LearnerDeleted,
+            )
+        })
+        .collect();
+    h.state_mut().records.as_mut().unwrap().import(deletes).unwrap();
+    set_pin(&mut h, PIN);
+    assert!(!link(&h, "Nguyễn Văn An") && !link(&h, "Đỗ Thị Lan"));
+
+    click(&mut h, Role::DisclosureTriangle, "Học viên đã xóa (2)");
+    assert!(has(&h, "Đỗ Thị Lan – Xã B"));
+    h.query_all_by_role_and_label(Role::Button, "Khôi phục")
+        .nth(1)
+        .unwrap()
+        .click();
+    h.run();
+    h.run();
+    assert!(has(&h, "Đã khôi phục học viên Đỗ Thị Lan."));
+    assert!(link(&h, "Đỗ Thị Lan"));
+    assert!(!link(&h, "Nguyễn Văn An"));
+    assert!(has(&h, "Học viên đã xóa (1)"));
+
+    // The restore is an event in the journal, so it travels with exports; it survives a restart.
+    drop(h);
+    let h = harness(dir.path());
+    let records = h.state().records.as_ref().unwrap();
+    let restored: Vec<_> = records
+        .events()
+        .iter()
+        .filter(|e| e.kind_name() == "learner_restored")
+        .map(|e| e.learner)
+        .collect();
+    assert_eq!(restored, [lan]);
+    assert_eq!(
+        records.progress().learner(lan).map(|l| l.name.as_str()),
+        Some("Đỗ Thị Lan")
+    );
+    assert!(records.progress().learner(an).is_none());
+}

@@ -32,6 +32,8 @@ struct Running {
     rx: Receiver<Report>,
     done: usize,
     total: usize,
+    /// Learners left out of the certificates for want of a name (said once the export is done).
+    nameless: usize,
 }
 
 /// The export page's state.
@@ -189,6 +191,7 @@ fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
         crate::learning::now(),
         &app.settings.xapi_home_page,
     );
+    let nameless = job.nameless_left_out();
     let (tx, rx) = mpsc::channel();
     let lang: Lang = app.t.lang();
     let target = path.clone();
@@ -221,6 +224,7 @@ fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
                 rx,
                 done: 0,
                 total: 0,
+                nameless,
             });
         }
         Err(e) => {
@@ -273,7 +277,11 @@ pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
     }
     match finished {
         Some(Ok(())) => {
-            state.message = Some(ok(t.trainer_export_done(running.path.display().to_string())));
+            let mut text = t.trainer_export_done(running.path.display().to_string());
+            if running.nameless > 0 {
+                text = format!("{text} {}", t.export_nameless_left_out(running.nameless));
+            }
+            state.message = Some(ok(text));
             state.running = None;
         }
         Some(Err(text)) => {
