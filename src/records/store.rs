@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 use super::backup::{self, Backup};
 use super::event::Event;
-use super::load::{self, Loaded, Tail};
+use super::fact::Facts;
+use super::load::{self, Loaded, Scan, Tail};
 
 /// The journal's file name in the data folder.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
@@ -96,7 +97,8 @@ pub struct Journal {
     _lock: File,
     /// Length of the file as this process wrote it, to cut back a failed write.
     len: u64,
-    events: Vec<Event>,
+    /// What the fold needs of each event; whole events stay in the file (see [`super::fact`]).
+    facts: Facts,
     ids: HashSet<Uuid>,
 }
 
@@ -108,6 +110,19 @@ impl Journal {
     /// [`StoreError::Locked`] if another copy holds it; [`StoreError::Io`] if the folder or file cannot
     /// be created, read or repaired.
     pub fn open(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<(Journal, OpenReport), StoreError> {
+        Journal::open_observed(data_dir, now, &mut |_| {})
+    }
+
+    /// Like [`Journal::open`], showing each event read to `observe` (which sees whole events; the
+    /// journal keeps only their facts).
+    ///
+    /// # Errors
+    /// As [`Journal::open`].
+    pub fn open_observed(
+        data_dir: &Path,
+        now: DateTime<FixedOffset>,
+        observe: &mut dyn FnMut(&Event),
+    ) -> Result<(Journal, OpenReport), StoreError> {
         fs::create_dir_all(data_dir).map_err(io_at(data_dir))?;
         let lock_path = data_dir.join(LOCK_FILE);
         let lock = OpenOptions::new()
@@ -138,13 +153,16 @@ impl Journal {
 
         let path = data_dir.join(JOURNAL_FILE);
         let mut bytes = read_or_empty(&path)?;
-        let Loaded {
-            events,
+        let mut facts = Facts::default();
+        let Scan {
             ids,
             bad_lines,
             duplicates,
             tail,
-        } = load::parse(&bytes);
+        } = load::scan(&bytes, |event| {
+            observe(&event);
+            facts.push(&event);
+        });
         let existed = path.exists();
         // Not append mode: on Windows an append-only handle cannot cut the file back. The lock makes
         // this process the only writer, so it keeps the write position itself.
@@ -185,7 +203,7 @@ impl Journal {
 
         let backup = backup::daily(data_dir, &bytes, now.date_naive());
         let report = OpenReport {
-            events_loaded: events.len(),
+            events_loaded: ids.len(),
             torn_tail,
             bad_lines,
             duplicates,
@@ -196,7 +214,7 @@ impl Journal {
             file,
             _lock: lock,
             len,
-            events,
+            facts,
             ids,
         };
         Ok((journal, report))
@@ -212,10 +230,31 @@ impl Journal {
         Ok(load::parse(&read_or_empty(&path)?))
     }
 
-    /// The events, in the order they were written.
+    /// The facts of the events, in the order they were written.
     #[must_use]
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// How many events the journal holds (of every kind, known to this version or not).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the journal holds no event.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Every event, read again from the file: whole events are not kept in memory. For exports and
+    /// tests; the file only grows, and only through this journal, so this is what was written.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the file cannot be read.
+    pub fn read_events(&self) -> Result<Vec<Event>, StoreError> {
+        Ok(load::parse(&read_or_empty(&self.path)?).events)
     }
 
     /// Whether an event with this id is in the journal.
@@ -243,7 +282,7 @@ impl Journal {
         line.push('\n');
         self.write_synced(line.as_bytes())?;
         self.ids.insert(event.id);
-        self.events.push(event.clone());
+        self.facts.push(event);
         Ok(())
     }
 
@@ -278,7 +317,9 @@ impl Journal {
         }
         counts.imported = fresh.len();
         self.ids.extend(new_ids);
-        self.events.extend(fresh);
+        for event in &fresh {
+            self.facts.push(event);
+        }
         Ok(counts)
     }
 

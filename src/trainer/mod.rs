@@ -12,7 +12,7 @@ pub mod transfer;
 use uuid::Uuid;
 
 use crate::learning::{LearnerError, NewLearner, Records};
-use crate::records::{EventKind, StoreError};
+use crate::records::{EventKind, FactKind, StoreError};
 
 /// What a trainer can change, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,10 +144,11 @@ pub fn restore(records: &mut Records, learner: Uuid) -> Result<(), ProfileError>
     }
     // Dated after the delete it undoes, which may come from a PC whose clock is ahead of this one.
     let last_delete = records
-        .events()
+        .facts()
+        .list
         .iter()
-        .filter(|e| e.kind == Some(EventKind::LearnerDeleted) && records.progress().resolve(e.learner) == id)
-        .map(|e| e.at)
+        .filter(|f| f.kind == FactKind::Deleted && records.progress().resolve(f.learner) == id)
+        .map(|f| f.at)
         .max();
     records.record_after(id, EventKind::LearnerRestored, last_delete)?;
     Ok(())
@@ -183,11 +184,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut r = open(dir.path());
         let an = add(&mut r, "Nguyễn Văn An", "Xã Yên Khánh");
-        let before = r.events().len();
+        let before = r.read_events().unwrap().len();
         assert!(!rename(&mut r, an, " Nguyễn  Văn An ", "Xã Yên Khánh", "").unwrap());
-        assert_eq!(r.events().len(), before);
+        assert_eq!(r.read_events().unwrap().len(), before);
         assert!(rename(&mut r, an, "Nguyễn Văn Ân", "Xã Yên Khánh", "Công chức tư pháp").unwrap());
-        let last = r.events().last().unwrap().kind.clone().unwrap();
+        let last = r.read_events().unwrap().last().unwrap().kind.clone().unwrap();
         assert_eq!(
             last,
             EventKind::LearnerUpdated {

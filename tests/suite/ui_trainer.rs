@@ -310,7 +310,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     let mut h = harness(a.path());
     seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
     seed(&mut h, "Đỗ Thị Bình", "Phường Nam Định");
-    let events = h.state().records.as_ref().unwrap().events().len();
+    let events = h.state().records.as_ref().unwrap().read_events().unwrap().len();
     set_pin(&mut h, PIN);
     button(&mut h, "Xuất dữ liệu");
     let file = usb.path().join("may-1.json");
@@ -351,7 +351,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     assert!(has(&h, "Không nhập tệp hong.json:"));
     assert!(has(&h, "Không có gì bị thay đổi."));
     assert!(!has(&h, "lrs.xapi.json"));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // Again: nothing new.
     type_into_role(
         &mut h,
@@ -365,7 +368,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
         &h,
         &format!("may-1.json: đã nhập 0 bản ghi mới, {events} bản ghi đã có sẵn.")
     ));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // The broken file alone: refused, nothing changed.
     let bad = usb.path().join("hong.json");
     type_into_role(
@@ -376,7 +382,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     );
     button(&mut h, "Bắt đầu nhập");
     wait_for(&mut h, |h| has(h, "Không nhập tệp hong.json:"));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // A path that does not exist.
     let gone = usb.path().join("khong-co");
     type_into_role(
@@ -463,7 +472,8 @@ fn trainer_renames_deletes_and_merges_learners() {
         .records
         .as_ref()
         .unwrap()
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter_map(|e| e.kind.as_ref().map(EventKind::name))
         .collect();
@@ -515,7 +525,8 @@ fn trainer_restores_deleted_learners() {
     let h = harness(dir.path());
     let records = h.state().records.as_ref().unwrap();
     let restored: Vec<_> = records
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter(|e| e.kind_name() == "learner_restored")
         .map(|e| e.learner)

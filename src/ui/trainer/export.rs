@@ -182,10 +182,18 @@ fn open_dialog(app: &mut App, ctx: &egui::Context, format: Format) {
 /// Starts an export of the current records to `path` on a worker thread.
 fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
     let Some(records) = &app.records else { return };
+    let events = match records.read_events() {
+        Ok(events) => events,
+        Err(e) => {
+            log::error!("export: {e}");
+            app.trainer.export.message = Some(bad(crate::app::store_message(&app.t, &e)));
+            return;
+        }
+    };
     let job = ExportJob::new(
         format,
         records.progress(),
-        records.events(),
+        &events,
         &app.catalog,
         records.device(),
         crate::learning::now(),

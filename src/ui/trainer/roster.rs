@@ -51,7 +51,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let state = &mut app.trainer;
-    let events = records.events().len();
+    let events = records.event_count();
     if state.view.as_ref().is_none_or(|(n, _)| *n != events) {
         state.view = Some((events, RosterView::new(records.progress())));
     }
