@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use crate::content;
 use crate::export::Format;
+use crate::export::JournalEvents;
 use crate::i18n::I18n;
-use crate::records::{Journal, ModuleSpec, fold};
+use crate::records::{Facts, Journal, ModuleSpec, fold_facts};
 use crate::trainer::transfer::{self, ExportJob};
 use crate::{learning, paths};
 
@@ -23,21 +24,20 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         return ExitCode::from(1);
     };
     let dir = paths::data_dir(data_dir);
-    let loaded = match Journal::read(&dir) {
-        Ok(l) => l,
-        Err(e) => {
-            log::error!("export: {e}");
-            eprintln!("{}", t.error_journal_io());
-            return ExitCode::from(1);
-        }
-    };
+    // Facts only: a province's journal as whole events would not fit in a training PC's memory.
+    let mut facts = Facts::default();
+    if let Err(e) = Journal::scan_file(&dir, &mut |event| facts.push(&event)) {
+        log::error!("export: {e}");
+        eprintln!("{}", t.error_journal_io());
+        return ExitCode::from(1);
+    }
     let specs = ModuleSpec::from_catalog(&catalog);
-    let progress = fold(&loaded.events, &specs);
+    let progress = fold_facts(&facts, &specs);
     let settings = crate::settings::Settings::load(&dir);
     let job = ExportJob::new(
         format,
         &progress,
-        &loaded.events,
+        JournalEvents(dir.clone()),
         &catalog,
         device_of(&dir),
         learning::now(),

@@ -15,11 +15,13 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
-use super::ExportError;
+use std::io::Write;
+
+use super::{Events, ExportError};
 use crate::i18n::I18n;
 use crate::records::Event;
 use crate::records::event::{EventError, format_at};
@@ -126,12 +128,11 @@ impl std::fmt::Display for ExchangeError {
 impl std::error::Error for ExchangeError {}
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct Header {
     format: &'static str,
     version: u64,
     device: Uuid,
     exported_at: String,
-    events: Vec<&'a Map<String, Value>>,
 }
 
 /// Writes `events` (their `raw` objects, in the order given) as an exchange file from `device`.
@@ -143,14 +144,52 @@ pub fn to_exchange(
     device: Uuid,
     exported_at: DateTime<FixedOffset>,
 ) -> Result<Vec<u8>, ExportError> {
-    let envelope = Envelope {
+    let mut out = Vec::new();
+    write_exchange(&events, device, exported_at, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the exchange file event by event: a province's journal is never in memory as a whole. The
+/// header's fields come first, as serde would write them, then `"events": [...]`.
+///
+/// # Errors
+/// [`ExportError::Read`] if the events cannot be read, [`ExportError::Write`] if `out` fails.
+pub fn write_exchange(
+    events: &dyn Events,
+    device: Uuid,
+    exported_at: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let header = serde_json::to_vec(&Header {
         format: FORMAT,
         version: VERSION,
         device,
         exported_at: format_at(&exported_at),
-        events: events.iter().map(|e| &e.raw).collect(),
-    };
-    Ok(serde_json::to_vec(&envelope)?)
+    })?;
+    // `{...}` without its closing brace, to continue with the events.
+    let open = header.strip_suffix(b"}").unwrap_or(&header);
+    out.write_all(open).map_err(ExportError::Write)?;
+    out.write_all(b",\"events\":[").map_err(ExportError::Write)?;
+    let mut first = true;
+    let mut failed = None;
+    events.each(&mut |event| {
+        if failed.is_some() {
+            return;
+        }
+        let comma: &[u8] = if first { b"" } else { b"," };
+        first = false;
+        let result = out
+            .write_all(comma)
+            .map_err(ExportError::Write)
+            .and_then(|()| serde_json::to_writer(&mut *out, &event.raw).map_err(ExportError::Json));
+        if let Err(e) = result {
+            failed = Some(e);
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.write_all(b"]}").map_err(ExportError::Write)
 }
 
 /// Reads an exchange file. A UTF-8 byte order mark (a file saved by Notepad) is allowed. Every string

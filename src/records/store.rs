@@ -220,6 +220,16 @@ impl Journal {
         Ok((journal, report))
     }
 
+    /// Reads the journal in `data_dir` like [`Journal::read`], handing each event to `sink` instead of
+    /// keeping them all: for exports of a journal too large to hold as events.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the file exists but cannot be read.
+    pub fn scan_file(data_dir: &Path, sink: &mut dyn FnMut(Event)) -> Result<Scan, StoreError> {
+        let path = data_dir.join(JOURNAL_FILE);
+        Ok(load::scan(&read_or_empty(&path)?, sink))
+    }
+
     /// Reads the journal in `data_dir` without locking, repairing or backing up: for exports while the
     /// app may be running. A torn tail is skipped (and reported in [`Loaded::tail`]).
     ///

@@ -9,16 +9,16 @@ use uuid::Uuid;
 
 use crate::content::Catalog;
 use crate::export::json::{Exchange, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange};
-use crate::export::{self, ExportError, Format, Titles};
+use crate::export::{self, Events, ExportError, Format, Titles};
 use crate::i18n::I18n;
-use crate::records::{Event, Progress, RosterRow, roster};
+use crate::records::{Progress, RosterRow, roster};
 
-/// Everything one export needs, owned.
-#[derive(Debug, Clone)]
+/// Everything one export needs, owned. The events are not copied: they are read from their source (the
+/// journal file) as the export is written.
 pub struct ExportJob {
     pub format: Format,
     pub roster: Vec<RosterRow>,
-    pub events: Vec<Event>,
+    pub events: Box<dyn Events + Send + Sync>,
     pub titles: Titles,
     pub device: Uuid,
     pub now: DateTime<FixedOffset>,
@@ -62,7 +62,7 @@ impl ExportJob {
     pub fn new(
         format: Format,
         progress: &Progress,
-        events: &[Event],
+        events: impl Events + Send + Sync + 'static,
         catalog: &Catalog,
         device: Uuid,
         now: DateTime<FixedOffset>,
@@ -71,7 +71,7 @@ impl ExportJob {
         ExportJob {
             format,
             roster: roster(progress),
-            events: events.to_vec(),
+            events: Box::new(events),
             titles: export::titles(catalog),
             device,
             now,
@@ -90,30 +90,46 @@ impl ExportJob {
         }
     }
 
-    /// The file's bytes. `progress` is called with `(done, total)`.
-    ///
-    /// # Errors
-    /// [`ExportError`] if a writer library fails.
-    pub fn bytes(&self, t: &I18n, progress: export::Progress<'_>) -> Result<Vec<u8>, ExportError> {
-        let records = export::Records {
-            roster: &self.roster,
-            events: &self.events,
-            titles: &self.titles,
-            device: self.device,
-            now: self.now,
-            home_page: &self.home_page,
-        };
-        export::export(self.format, &records, t, progress)
-    }
-
     /// Writes the file atomically to `path`.
     ///
     /// # Errors
     /// [`ExportFailure`]: the export or the write failed; no half-written file is left at `path`.
     pub fn write(&self, t: &I18n, path: &Path, progress: export::Progress<'_>) -> Result<(), ExportFailure> {
-        let bytes = self.bytes(t, progress).map_err(ExportFailure::Export)?;
-        crate::settings::write_atomic(path, &bytes).map_err(ExportFailure::Write)
+        let records = export::Records {
+            roster: &self.roster,
+            events: &*self.events,
+            titles: &self.titles,
+            device: self.device,
+            now: self.now,
+            home_page: &self.home_page,
+        };
+        write_streaming(path, &mut |out| {
+            export::write(self.format, &records, t, &mut *progress, out)
+        })
     }
+}
+
+/// Writes a file through `write`, so that the target holds the old content or the whole new one, never
+/// a part: a temporary file beside it, buffered, fsynced, then renamed over it; removed on failure.
+fn write_streaming(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), ExportError>,
+) -> Result<(), ExportFailure> {
+    let tmp = path.with_extension("tmp");
+    let result = (|| {
+        let file = std::fs::File::create(&tmp).map_err(ExportFailure::Write)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out).map_err(ExportFailure::Export)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| ExportFailure::Write(e.into_error()))?;
+        file.sync_all().map_err(ExportFailure::Write)?;
+        std::fs::rename(&tmp, path).map_err(ExportFailure::Write)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// The file name suggested for an export made on `now`'s day: `kynangso-2026-11-26.csv`.

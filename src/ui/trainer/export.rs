@@ -182,18 +182,11 @@ fn open_dialog(app: &mut App, ctx: &egui::Context, format: Format) {
 /// Starts an export of the current records to `path` on a worker thread.
 fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
     let Some(records) = &app.records else { return };
-    let events = match records.read_events() {
-        Ok(events) => events,
-        Err(e) => {
-            log::error!("export: {e}");
-            app.trainer.export.message = Some(bad(crate::app::store_message(&app.t, &e)));
-            return;
-        }
-    };
+    // The events are read again from the journal file on the worker thread, not copied from memory.
     let job = ExportJob::new(
         format,
         records.progress(),
-        &events,
+        crate::export::JournalEvents(app.data_dir.clone()),
         &app.catalog,
         records.device(),
         crate::learning::now(),
