@@ -96,7 +96,7 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
                 continue;
             }
         };
-        match journal.import(exchange.events, &learning::now()) {
+        match journal.import(exchange.events(), &learning::now()) {
             // A fixed English line: scripts read it (design Part A).
             Ok(c) => {
                 println!(

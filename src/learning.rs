@@ -247,7 +247,10 @@ impl Records {
     ///
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is imported then.
-    pub fn import(&mut self, events: Vec<Event>) -> Result<crate::records::ImportCounts, StoreError> {
+    pub fn import(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<crate::records::ImportCounts, StoreError> {
         let counts = self.journal.import(events, &(self.clock)())?;
         self.progress = fold_facts(self.journal.facts(), &self.specs);
         Ok(counts)

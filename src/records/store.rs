@@ -308,7 +308,7 @@ impl Journal {
     ) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
         let mut new_ids = HashSet::new();
-        let mut fresh = Vec::new();
+        let facts_before = self.facts.list.len();
         let mut buffer = String::new();
         for event in events {
             if self.ids.contains(&event.id) || !new_ids.insert(event.id) {
@@ -320,16 +320,17 @@ impl Journal {
             }
             buffer.push_str(&event.to_line());
             buffer.push('\n');
-            fresh.push(event);
+            // Facts now, whole events never kept: taken back below if the write fails.
+            self.facts.push(&event);
+            counts.imported += 1;
         }
-        if !fresh.is_empty() {
-            self.write_synced(buffer.as_bytes())?;
+        if !buffer.is_empty()
+            && let Err(e) = self.write_synced(buffer.as_bytes())
+        {
+            self.facts.list.truncate(facts_before);
+            return Err(e);
         }
-        counts.imported = fresh.len();
         self.ids.extend(new_ids);
-        for event in &fresh {
-            self.facts.push(event);
-        }
         Ok(counts)
     }
 

@@ -216,7 +216,7 @@ pub(super) fn apply(app: &mut App) {
             Read::File {
                 name,
                 result: Ok(exchange),
-            } => match app.records.as_mut().map(|r| r.import(exchange.events)) {
+            } => match app.records.as_mut().map(|r| r.import(exchange.events())) {
                 Some(Ok(c)) => {
                     future = c.future;
                     ok(t.trainer_import_file_done(c.imported, name, c.already_present))
