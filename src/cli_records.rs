@@ -26,7 +26,9 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
     let dir = paths::data_dir(data_dir);
     // Facts only: a province's journal as whole events would not fit in a training PC's memory.
     let mut facts = Facts::default();
-    if let Err(e) = Journal::scan_file(&dir, &mut |event| facts.push(&event)) {
+    if let Err(e) = Journal::scan_file(&dir, &mut |event| {
+        facts.push(&event);
+    }) {
         log::error!("export: {e}");
         eprintln!("{}", t.error_journal_io());
         return ExitCode::from(1);
@@ -103,8 +105,8 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
                     "{name}: imported {}, already present {}",
                     c.imported, c.already_present
                 );
-                if c.future > 0 {
-                    eprintln!("{name}: {}", t.import_future_dated(c.future));
+                for warning in crate::trainer::transfer::import_warnings(t, &c) {
+                    eprintln!("{name}: {warning}");
                 }
             }
             Err(e) => {

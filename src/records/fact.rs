@@ -112,9 +112,16 @@ impl Facts {
         facts
     }
 
-    /// Adds the fact of `event`, if its kind is known.
-    pub fn push(&mut self, event: &Event) {
-        let Some(kind) = &event.kind else { return };
+    /// Adds the fact of `event`, if its kind is known; returns its index.
+    pub fn push(&mut self, event: &Event) -> Option<usize> {
+        let fact = self.fact_of(event)?;
+        self.list.push(fact);
+        Some(self.list.len() - 1)
+    }
+
+    /// The fact of `event` (its ids interned here), without adding it; `None` for an unknown kind.
+    pub fn fact_of(&mut self, event: &Event) -> Option<Fact> {
+        let kind = event.kind.as_ref()?;
         let names = &mut self.names;
         let text = |name: &String, unit: &Option<String>, position: &Option<String>| {
             Box::new(ProfileText {
@@ -161,12 +168,12 @@ impl Facts {
                 module: names.intern(module),
             },
         };
-        self.list.push(Fact {
+        Some(Fact {
             id: event.id,
             at: event.at,
             learner: event.learner,
             kind,
-        });
+        })
     }
 
     /// How many facts.

@@ -10,7 +10,7 @@
 //!   data is not this module's call).
 //! - Errors are typed ([`StoreError`]); the UI words them for people.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
@@ -79,13 +79,17 @@ pub struct OpenReport {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportCounts {
     pub imported: usize,
     pub already_present: usize,
     /// Of the imported, how many are dated more than a day after the import (the other PC's clock is
     /// wrong). They are kept, but they never order this PC's clock (see [`super::time`]).
     pub future: usize,
+    /// Of the already present, how many have the same id as an event here but other content. The one
+    /// here is kept; the others are written to `conflicts_file`.
+    pub conflicts: usize,
+    pub conflicts_file: Option<PathBuf>,
 }
 
 /// The open, locked journal and the events in it.
@@ -99,7 +103,12 @@ pub struct Journal {
     len: u64,
     /// What the fold needs of each event; whole events stay in the file (see [`super::fact`]).
     facts: Facts,
-    ids: HashSet<Uuid>,
+    /// Every event id, with the index of its fact ([`NO_FACT`] for a kind this version does not know):
+    /// an imported event with a known id is compared with what is here.
+    index: HashMap<Uuid, u32>,
+    /// The file ends inside a torn line that could not be set aside: the next write starts with a
+    /// newline, so the event it holds is not glued onto the torn line.
+    needs_newline: bool,
 }
 
 impl Journal {
@@ -154,14 +163,15 @@ impl Journal {
         let path = data_dir.join(JOURNAL_FILE);
         let mut bytes = read_or_empty(&path)?;
         let mut facts = Facts::default();
+        let mut index = HashMap::new();
         let Scan {
-            ids,
             bad_lines,
             duplicates,
             tail,
+            ..
         } = load::scan(&bytes, |event| {
             observe(&event);
-            facts.push(&event);
+            index.insert(event.id, fact_index(facts.push(&event)));
         });
         let existed = path.exists();
         // Not append mode: on Windows an append-only handle cannot cut the file back. The lock makes
@@ -178,6 +188,8 @@ impl Journal {
         }
 
         let mut torn_tail = None;
+        let mut bad_lines = bad_lines;
+        let mut needs_newline = false;
         match tail {
             Tail::Clean => {}
             Tail::Unterminated => {
@@ -188,22 +200,30 @@ impl Journal {
                     .map_err(io_at(&path))?;
                 bytes.push(b'\n');
             }
-            Tail::Torn { offset, .. } => {
-                let torn = set_aside(data_dir, &bytes[offset..], now)?;
-                // Cut only after the torn bytes are safe in their own file.
-                file.set_len(offset as u64)
-                    .and_then(|()| file.sync_all())
-                    .map_err(io_at(&path))?;
-                bytes.truncate(offset);
-                torn_tail = Some(torn);
-            }
+            Tail::Torn { offset, line } => match set_aside(data_dir, &bytes[offset..], now) {
+                Ok(torn) => {
+                    // Cut only after the torn bytes are safe in their own file.
+                    file.set_len(offset as u64)
+                        .and_then(|()| file.sync_all())
+                        .map_err(io_at(&path))?;
+                    bytes.truncate(offset);
+                    torn_tail = Some(torn);
+                }
+                Err(e) => {
+                    // No room for a copy (a full disk): recording must not stop for it. The torn line
+                    // stays where it is, as a bad line, and the next write starts a line of its own.
+                    log::warn!("torn journal tail kept in place: {e}");
+                    bad_lines.push(line);
+                    needs_newline = true;
+                }
+            },
         }
         let len = bytes.len() as u64;
         file.seek(SeekFrom::Start(len)).map_err(io_at(&path))?;
 
         let backup = backup::daily(data_dir, &bytes, now.date_naive());
         let report = OpenReport {
-            events_loaded: ids.len(),
+            events_loaded: index.len(),
             torn_tail,
             bad_lines,
             duplicates,
@@ -215,7 +235,8 @@ impl Journal {
             _lock: lock,
             len,
             facts,
-            ids,
+            index,
+            needs_newline,
         };
         Ok((journal, report))
     }
@@ -249,13 +270,13 @@ impl Journal {
     /// How many events the journal holds (of every kind, known to this version or not).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.index.len()
     }
 
     /// Whether the journal holds no event.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.index.is_empty()
     }
 
     /// Every event, read again from the file: whole events are not kept in memory. For exports and
@@ -270,7 +291,7 @@ impl Journal {
     /// Whether an event with this id is in the journal.
     #[must_use]
     pub fn contains(&self, id: Uuid) -> bool {
-        self.ids.contains(&id)
+        self.index.contains_key(&id)
     }
 
     /// The journal file's path.
@@ -285,14 +306,14 @@ impl Journal {
     /// # Errors
     /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
     pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
-        if self.ids.contains(&event.id) {
+        if self.index.contains_key(&event.id) {
             return Ok(());
         }
         let mut line = event.to_line();
         line.push('\n');
         self.write_synced(line.as_bytes())?;
-        self.ids.insert(event.id);
-        self.facts.push(event);
+        let fact = self.facts.push(event);
+        self.index.insert(event.id, fact_index(fact));
         Ok(())
     }
 
@@ -307,12 +328,25 @@ impl Journal {
         now: &DateTime<FixedOffset>,
     ) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
-        let mut new_ids = HashSet::new();
+        let mut new_ids: HashMap<Uuid, u32> = HashMap::new();
         let facts_before = self.facts.list.len();
         let mut buffer = String::new();
+        let mut conflicts = String::new();
         for event in events {
-            if self.ids.contains(&event.id) || !new_ids.insert(event.id) {
+            if let Some(&here) = self.index.get(&event.id).or_else(|| new_ids.get(&event.id)) {
                 counts.already_present += 1;
+                // Events are immutable: the same id with other content is a broken or forged copy.
+                // The first stays; the other is kept aside for a person to look at.
+                let incoming = self.facts.fact_of(&event);
+                let differs = match (self.facts.list.get(here as usize), incoming) {
+                    (Some(fact), Some(incoming)) => *fact != incoming,
+                    _ => false,
+                };
+                if differs {
+                    counts.conflicts += 1;
+                    conflicts.push_str(&event.to_line());
+                    conflicts.push('\n');
+                }
                 continue;
             }
             if super::time::is_future(&event.at, now) {
@@ -321,7 +355,7 @@ impl Journal {
             buffer.push_str(&event.to_line());
             buffer.push('\n');
             // Facts now, whole events never kept: taken back below if the write fails.
-            self.facts.push(&event);
+            new_ids.insert(event.id, fact_index(self.facts.push(&event)));
             counts.imported += 1;
         }
         if !buffer.is_empty()
@@ -330,14 +364,23 @@ impl Journal {
             self.facts.list.truncate(facts_before);
             return Err(e);
         }
-        self.ids.extend(new_ids);
+        self.index.extend(new_ids);
+        if !conflicts.is_empty() {
+            let dir = self.path.parent().unwrap_or(Path::new("."));
+            match write_aside(dir, "conflicts", conflicts.as_bytes(), *now) {
+                Ok(path) => counts.conflicts_file = Some(path),
+                Err(e) => log::error!("setting aside conflicting events: {e}"),
+            }
+        }
         Ok(counts)
     }
 
     fn write_synced(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+        let newline: &[u8] = if self.needs_newline { b"\n" } else { b"" };
         let result = self
             .file
-            .write_all(bytes)
+            .write_all(newline)
+            .and_then(|()| self.file.write_all(bytes))
             .and_then(|()| self.file.flush())
             .and_then(|()| self.file.sync_all());
         if let Err(source) = result {
@@ -352,9 +395,17 @@ impl Journal {
                 source,
             });
         }
-        self.len += bytes.len() as u64;
+        self.len += (newline.len() + bytes.len()) as u64;
+        self.needs_newline = false;
         Ok(())
     }
+}
+
+/// [`Journal::index`]'s value for an event without a fact.
+const NO_FACT: u32 = u32::MAX;
+
+fn fact_index(fact: Option<usize>) -> u32 {
+    fact.and_then(|i| u32::try_from(i).ok()).unwrap_or(NO_FACT)
 }
 
 /// Takes the lock, trying again a few times over 100 ms before calling it held: a program this process
@@ -383,19 +434,29 @@ fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
 
 /// Writes a torn tail to `journal.torn-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
 fn set_aside(data_dir: &Path, tail: &[u8], now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+    write_aside(data_dir, "torn", tail, now)
+}
+
+/// Writes `bytes` to a new `journal.<what>-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
+fn write_aside(
+    data_dir: &Path,
+    what: &str,
+    bytes: &[u8],
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, StoreError> {
     // No ':' in the name: Windows does not allow it.
     let stamp = now.format("%Y-%m-%dT%H-%M-%S");
     let mut n = 1;
     loop {
         let name = if n == 1 {
-            format!("journal.torn-{stamp}.jsonl")
+            format!("journal.{what}-{stamp}.jsonl")
         } else {
-            format!("journal.torn-{stamp}-{n}.jsonl")
+            format!("journal.{what}-{stamp}-{n}.jsonl")
         };
         let path = data_dir.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(tail)
+                file.write_all(bytes)
                     .and_then(|()| file.sync_all())
                     .map_err(io_at(&path))?;
                 sync_dir(data_dir);

@@ -132,6 +132,25 @@ fn write_streaming(
     result
 }
 
+/// What a person should know about an import that went through: events dated in the future, and
+/// events that repeat an id here with other content (kept aside).
+#[must_use]
+pub fn import_warnings(t: &I18n, counts: &crate::records::ImportCounts) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if counts.future > 0 {
+        warnings.push(t.import_future_dated(counts.future));
+    }
+    if counts.conflicts > 0 {
+        let file = counts
+            .conflicts_file
+            .as_deref()
+            .map(display_name)
+            .unwrap_or_default();
+        warnings.push(t.import_conflicts(counts.conflicts, file));
+    }
+    warnings
+}
+
 /// The file name suggested for an export made on `now`'s day: `kynangso-2026-11-26.csv`.
 #[must_use]
 pub fn default_file_name(format: Format, now: &DateTime<FixedOffset>) -> String {
