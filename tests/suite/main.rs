@@ -27,6 +27,7 @@ mod export_xapi;
 mod export_xlsx;
 mod fonts;
 mod i18n;
+mod props_journal;
 mod records_clock;
 mod records_event;
 mod records_progress;
