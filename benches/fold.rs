@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use divan::Bencher;
 use kynangso::records::event::{AnswerRecord, Event, EventKind};
 use kynangso::records::load;
-use kynangso::records::progress::{ModuleSpec, fold};
+use kynangso::records::progress::{ModuleSpec, fold, fold_facts};
 use kynangso::records::roster::roster;
 use kynangso::records::store::{JOURNAL_FILE, Journal};
 use uuid::Uuid;
@@ -129,7 +129,7 @@ fn open_fold_roster(bencher: Bencher) {
     bencher.bench(|| {
         let (journal, report) = Journal::open(dir, now()).unwrap_or_else(|e| panic!("open: {e}"));
         assert_eq!(report.events_loaded, EVENTS);
-        let progress = fold(journal.events(), &specs);
+        let progress = fold_facts(journal.facts(), &specs);
         let rows = roster(&progress);
         // Returned, so divan drops them after the timed part: freeing memory is not loading.
         (journal, progress, rows)

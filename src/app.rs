@@ -4,13 +4,17 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use crate::command::{Command, Screen};
 use crate::content::Catalog;
 use crate::i18n::I18n;
 use crate::learning::{Clock, LearnerError, NewLearner, Records};
 use crate::quiz::QuizSession;
-use crate::records::{EventKind, Resume, StoreError};
+use crate::records::{EventKind, OpenReport, Resume, StoreError};
+
+/// What opening the journal gives.
+type Opened = Result<(Records, OpenReport), StoreError>;
 use crate::settings::{Settings, TEXT_SIZE_RANGE};
 use crate::ui;
 
@@ -41,6 +45,8 @@ pub struct App {
     /// `None` when the journal could not be opened; `records_error` says why.
     pub records: Option<Records>,
     pub records_error: Option<String>,
+    /// The journal being opened on a worker thread (the window's start does not wait for it).
+    opening: Option<Receiver<Opened>>,
     pub form: ui::learners::LearnerForm,
     pub quiz: Option<ui::quiz::QuizState>,
     pub sim: Option<SimState>,
@@ -62,27 +68,64 @@ impl App {
     /// An app on `data_dir`, with settings and records read from it.
     #[must_use]
     pub fn with_clock(catalog: Arc<Catalog>, data_dir: PathBuf, clock: Clock) -> Self {
-        let settings = Settings::load(&data_dir);
-        let t = I18n::new(settings.language);
-        let mut notice = None;
-        let mut records_error = None;
-        let records = match Records::open(&data_dir, &catalog, clock) {
+        let opened = Records::open(&data_dir, &catalog, clock);
+        let mut app = Self::without_records(catalog, data_dir, clock);
+        app.take_records(opened);
+        app
+    }
+
+    /// An app on `data_dir` whose journal opens on a worker thread: the window shows its first frame at
+    /// once, with a "opening" line until the records are there. A province's journal takes seconds.
+    #[must_use]
+    pub fn opening(catalog: Arc<Catalog>, data_dir: PathBuf) -> Self {
+        let clock: Clock = crate::learning::now;
+        let mut app = Self::without_records(catalog.clone(), data_dir.clone(), clock);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("open-journal".into())
+            .spawn(move || {
+                let _ = tx.send(Records::open(&data_dir, &catalog, clock));
+            });
+        match spawned {
+            Ok(_) => app.opening = Some(rx),
+            Err(e) => {
+                log::error!("journal thread: {e}");
+                let opened = Records::open(&app.data_dir, &app.catalog, clock);
+                app.take_records(opened);
+            }
+        }
+        app
+    }
+
+    /// Whether the journal is still being opened.
+    #[must_use]
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Keeps the opened records, or says why there are none; a repaired journal is told once.
+    fn take_records(&mut self, opened: Opened) {
+        match opened {
             Ok((records, report)) => {
                 if report.torn_tail.is_some() || !report.bad_lines.is_empty() {
                     log::warn!("journal repaired: {report:?}");
-                    notice = Some(Notice {
-                        text: t.journal_repaired(),
+                    self.notice = Some(Notice {
+                        text: self.t.journal_repaired(),
                         is_error: true,
                     });
                 }
-                Some(records)
+                self.records = Some(records);
             }
             Err(e) => {
-                log::error!("journal in {}: {e}", data_dir.display());
-                records_error = Some(store_message(&t, &e));
-                None
+                log::error!("journal in {}: {e}", self.data_dir.display());
+                self.records_error = Some(store_message(&self.t, &e));
             }
-        };
+        }
+    }
+
+    fn without_records(catalog: Arc<Catalog>, data_dir: PathBuf, clock: Clock) -> Self {
+        let settings = Settings::load(&data_dir);
+        let t = I18n::new(settings.language);
         #[allow(clippy::cast_sign_loss)]
         let next_seed = clock().timestamp_nanos_opt().unwrap_or_default() as u64;
         let mut trainer = ui::trainer::TrainerState::default();
@@ -97,10 +140,11 @@ impl App {
             settings,
             data_dir,
             screen: Screen::Learners,
-            notice,
+            notice: None,
             diagrams: ui::diagram::DiagramCache::default(),
-            records,
-            records_error,
+            records: None,
+            records_error: None,
+            opening: None,
             form: ui::learners::LearnerForm::default(),
             quiz: None,
             sim: None,
@@ -130,6 +174,22 @@ impl App {
             // The root Ui copied the old style at the start of this pass.
             ui.set_style(ui.ctx().global_style());
             self.applied_style = Some(style);
+        }
+        if let Some(rx) = &self.opening {
+            match rx.try_recv() {
+                Ok(opened) => {
+                    self.opening = None;
+                    self.take_records(opened);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ui::opening::show(self, ui);
+                    return;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.opening = None;
+                    self.records_error = Some(self.t.error_journal_io());
+                }
+            }
         }
         ui::shortcuts(self, ui.ctx());
         ui::top_bar::show(self, ui);

@@ -14,10 +14,11 @@ use std::process::ExitCode;
 
 use crate::content;
 use crate::export::Format;
+use crate::export::JournalEvents;
 use crate::i18n::I18n;
 use crate::records::load::Tail;
 use crate::records::store::JOURNAL_FILE;
-use crate::records::{Journal, ModuleSpec, OpenReport, StoreError, fold};
+use crate::records::{Facts, Journal, ModuleSpec, OpenReport, StoreError, fold_facts};
 use crate::trainer::transfer::{self, ExportJob, FileProblem};
 use crate::{learning, paths};
 
@@ -36,32 +37,37 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         eprintln!("{}", t.cli_no_records(dir.display().to_string()));
         return ExitCode::from(1);
     }
-    let loaded = match Journal::read(&dir) {
-        Ok(l) => l,
+    // Facts only: a province's journal as whole events would not fit in a training PC's memory.
+    let mut facts = Facts::default();
+    let scan = match Journal::scan_file(&dir, &mut |event| {
+        facts.push(&event);
+    }) {
+        Ok(scan) => scan,
         Err(e) => {
             log::error!("export: {e}");
             eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
             return ExitCode::from(1);
         }
     };
-    if matches!(loaded.tail, Tail::Torn { .. }) {
+    if matches!(scan.tail, Tail::Torn { .. }) {
         eprintln!("{}", t.cli_journal_torn_skipped());
     }
-    if !loaded.bad_lines.is_empty() {
-        eprintln!("{}", t.cli_journal_bad_lines(loaded.bad_lines.len()));
+    if !scan.bad_lines.is_empty() {
+        eprintln!("{}", t.cli_journal_bad_lines(scan.bad_lines.len()));
     }
     let specs = ModuleSpec::from_catalog(&catalog);
-    let progress = fold(&loaded.events, &specs);
+    let progress = fold_facts(&facts, &specs);
     let settings = crate::settings::Settings::load(&dir);
     let job = ExportJob::new(
         format,
         &progress,
-        &loaded.events,
+        JournalEvents(dir.clone()),
         &catalog,
         device_of(&dir),
         learning::now(),
         &settings.xapi_home_page,
     );
+    let nameless = job.nameless_left_out();
     if let Err(e) = job.write(t, out, &dir, &mut |_, _| {}) {
         log::error!("export to {}: {e}", out.display());
         eprintln!("{}", e.render(t, out));
@@ -78,6 +84,9 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
             out.display().to_string()
         )
     );
+    if nameless > 0 {
+        eprintln!("{}", t.export_nameless_left_out(nameless));
+    }
     ExitCode::SUCCESS
 }
 
@@ -133,15 +142,15 @@ pub fn import(t: &I18n, data_dir: Option<&Path>, files: &[PathBuf]) -> ExitCode 
                 continue;
             }
         };
-        match journal.import(exchange.events, &learning::now()) {
+        match journal.import(exchange.events(), &learning::now()) {
             // A fixed English line: scripts read it (design Part A).
             Ok(c) => {
                 println!(
                     "{name}: imported {}, already present {}",
                     c.imported, c.already_present
                 );
-                if c.future > 0 {
-                    eprintln!("{name}: {}", t.import_future_dated(c.future));
+                for warning in crate::trainer::transfer::import_warnings(t, &c) {
+                    eprintln!("{name}: {warning}");
                 }
             }
             Err(e) => {

@@ -9,7 +9,8 @@ use uuid::Uuid;
 
 use crate::content::Catalog;
 use crate::records::{
-    Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold, newly_completed, time,
+    Event, EventKind, Journal, ModuleSpec, OpenReport, Progress, StoreError, fold_facts, newly_completed,
+    time,
 };
 use crate::text;
 
@@ -17,7 +18,7 @@ use crate::text;
 pub const DEVICE_FILE: &str = "device-id";
 
 /// Longest accepted name, unit or position, in characters.
-pub const MAX_TEXT: usize = 100;
+pub const MAX_TEXT: usize = text::MAX_FIELD;
 
 /// The clock, passed in so tests are deterministic.
 pub type Clock = fn() -> DateTime<FixedOffset>;
@@ -111,11 +112,16 @@ impl Records {
         clock: Clock,
     ) -> Result<(Records, OpenReport), StoreError> {
         let now = clock();
-        let (journal, report) = Journal::open(data_dir, now)?;
-        let specs = ModuleSpec::from_catalog(catalog);
-        let progress = fold(journal.events(), &specs);
         let device = device_id(data_dir);
-        let last_at = time::last_own(journal.events().iter().map(|e| (e.device, &e.at)), device, &now);
+        let mut own = Vec::new();
+        let (journal, report) = Journal::open_observed(data_dir, now, &mut |e| {
+            if e.device == device {
+                own.push(e.at);
+            }
+        })?;
+        let specs = ModuleSpec::from_catalog(catalog);
+        let progress = fold_facts(journal.facts(), &specs);
+        let last_at = time::last_own(own.iter().map(|at| (device, at)), device, &now);
         let records = Records {
             journal,
             specs,
@@ -134,10 +140,24 @@ impl Records {
         &self.progress
     }
 
-    /// Every event in the journal.
+    /// What the fold reads of every event in the journal.
     #[must_use]
-    pub fn events(&self) -> &[Event] {
-        self.journal.events()
+    pub fn facts(&self) -> &crate::records::Facts {
+        self.journal.facts()
+    }
+
+    /// How many events the journal holds.
+    #[must_use]
+    pub fn event_count(&self) -> usize {
+        self.journal.len()
+    }
+
+    /// Every event, read again from the journal file (whole events are not kept in memory).
+    ///
+    /// # Errors
+    /// [`StoreError`] if the file cannot be read.
+    pub fn read_events(&self) -> Result<Vec<Event>, StoreError> {
+        self.journal.read_events()
     }
 
     /// This PC's device id.
@@ -152,10 +172,31 @@ impl Records {
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
     pub fn record(&mut self, learner: Uuid, kind: EventKind) -> Result<Vec<String>, StoreError> {
-        let at = self.stamp();
+        self.record_after(learner, kind, None)
+    }
+
+    /// Like [`Records::record`], but dated after `after` too: an event that undoes another (a restore
+    /// after a delete) must fold after it, even when the other came from a PC whose clock is ahead.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written; nothing is recorded then.
+    pub fn record_after(
+        &mut self,
+        learner: Uuid,
+        kind: EventKind,
+        after: Option<DateTime<FixedOffset>>,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut at = self.stamp();
+        if let Some(after) = after {
+            let next = after + chrono::Duration::milliseconds(1);
+            if next > at && time::is_plausible(&next) {
+                at = next;
+                self.last_at = Some(at);
+            }
+        }
         let event = Event::new(learner, self.device, at, kind);
         self.journal.append(&event)?;
-        self.progress = fold(self.journal.events(), &self.specs);
+        self.progress = fold_facts(self.journal.facts(), &self.specs);
         let learner = self.progress.resolve(learner);
         let completed = newly_completed(&self.progress, learner);
         for module in &completed {
@@ -171,7 +212,7 @@ impl Records {
             self.journal.append(&event)?;
         }
         if !completed.is_empty() {
-            self.progress = fold(self.journal.events(), &self.specs);
+            self.progress = fold_facts(self.journal.facts(), &self.specs);
         }
         Ok(completed)
     }
@@ -206,9 +247,12 @@ impl Records {
     ///
     /// # Errors
     /// [`StoreError`] if the journal cannot be written; nothing is imported then.
-    pub fn import(&mut self, events: Vec<Event>) -> Result<crate::records::ImportCounts, StoreError> {
+    pub fn import(
+        &mut self,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<crate::records::ImportCounts, StoreError> {
         let counts = self.journal.import(events, &(self.clock)())?;
-        self.progress = fold(self.journal.events(), &self.specs);
+        self.progress = fold_facts(self.journal.facts(), &self.specs);
         Ok(counts)
     }
 
@@ -246,6 +290,7 @@ impl Records {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::fold;
 
     fn frozen() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-26T09:00:00.000+07:00").unwrap()
@@ -266,7 +311,7 @@ mod tests {
         };
         records.record(id, rename).unwrap();
         assert_eq!(records.progress().learner(id).unwrap().name, "Nguyễn Văn An");
-        let times: Vec<_> = records.events().iter().map(|e| e.at).collect();
+        let times: Vec<_> = records.read_events().unwrap().iter().map(|e| e.at).collect();
         assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
     }
 

@@ -35,7 +35,9 @@ impl eframe::App for Shell {
             }
         }
         if let Some(smoke) = &mut self.smoke {
-            if let Some(screen) = smoke.screens.get(smoke.next) {
+            if self.app.is_opening() {
+                // The walk starts once the records are there.
+            } else if let Some(screen) = smoke.screens.get(smoke.next) {
                 match *screen {
                     Screen::Quiz(module) => self.app.start_quiz(module),
                     Screen::Simulation { module, sim } => self.app.start_simulation(module, sim),
@@ -136,7 +138,7 @@ pub fn run(
 ) -> Result<Option<SmokeReport>, eframe::Error> {
     let first_frame_ms = Rc::new(Cell::new(None));
     let drawn = Rc::new(Cell::new(0));
-    let mut app = App::new(catalog.clone(), data_dir);
+    let mut app = App::opening(catalog.clone(), data_dir);
     if let Some(screen) = std::env::var("KYNANGSO_OPEN")
         .ok()
         .as_deref()

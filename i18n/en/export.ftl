@@ -47,3 +47,7 @@ exchange-error-bad-event = Record { $number } in the file is damaged. Export the
 exchange-error-bad-time = Record { $number } in the file has an impossible date (before 1970 or after 2199). Set the clock of the original PC right and export the file again.
 # An import took events dated more than a day after today: the other PC's clock is wrong.
 import-future-dated = { $count } records are dated later than today: the clock of the PC that exported the file may be wrong. These records were imported, but their completion dates may be wrong.
+# Learners with a completed module but no name on this PC (only their results were imported).
+export-nameless-left-out = { $count } learners have no name, so no certificate was made for them. Import the file that holds their profiles, or give them a name in the roster, then export again.
+# An import held events whose id is already here with other content: the one here is kept.
+import-conflicts = { $count } records have the same id as records already on this PC but other content. This PC keeps its own; the others were set aside in the file { $file } in the data folder for checking.

@@ -31,3 +31,5 @@ module-completed-notice = Congratulations! You have completed the module: { $mod
 journal-repaired = The last line of the results journal was damaged (perhaps by a power cut) and was set aside; every other result is intact.
 error-journal-locked = Kỹ Năng Số is already open in another window on this computer. Use that window, or close it and open the app again. Lessons can be read but results will not be saved.
 error-journal-io = Results could not be saved on this computer. Check that the disk has free space and the data folder can be written, then try again.
+# While the journal opens at start (a trainer's PC with many learners takes a few seconds).
+records-opening = Opening the learning records…

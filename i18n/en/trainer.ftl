@@ -94,3 +94,8 @@ trainer-import-no-files = The folder { $path } has no .json file. Choose another
 trainer-import-pick-title = Choose Kỹ Năng Số record files
 trainer-export-no-place = No place to save was chosen, so nothing was exported. If no save dialog appeared, type a folder in "Save to" and click again.
 trainer-import-none-chosen = No file was chosen, so nothing was imported. If no dialog appeared, type the path in the box below and click "Start the import".
+# Deleted learners, above the roster: a folded list with a button each.
+trainer-deleted-list = Deleted learners ({ $count })
+trainer-deleted-help = The learning records of these learners are kept. Click "Restore" to bring a learner back to the list.
+trainer-restore = Restore
+trainer-restored = Learner { $name } was restored.

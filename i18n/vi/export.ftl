@@ -47,3 +47,7 @@ exchange-error-bad-event = Bản ghi thứ { $number } trong tệp bị hỏng. 
 exchange-error-bad-time = Bản ghi thứ { $number } trong tệp có ngày giờ không thể có (trước năm 1970 hoặc sau năm 2199). Hãy sửa đồng hồ của máy gốc rồi xuất lại tệp.
 # An import took events dated more than a day after today: the other PC's clock is wrong.
 import-future-dated = Có { $count } bản ghi ghi ngày giờ muộn hơn hôm nay: đồng hồ của máy đã xuất tệp có thể bị sai. Các bản ghi này vẫn được nhập, nhưng ngày hoàn thành của chúng có thể không đúng.
+# Learners with a completed module but no name on this PC (only their results were imported).
+export-nameless-left-out = { $count } học viên chưa có tên nên chưa được in giấy chứng nhận. Hãy nhập tệp dữ liệu có hồ sơ của họ, hoặc đặt tên cho họ trong danh sách học viên, rồi xuất lại.
+# An import held events whose id is already here with other content: the one here is kept.
+import-conflicts = Có { $count } bản ghi trùng mã với bản ghi đã có trên máy nhưng khác nội dung. Máy giữ bản ghi đã có; các bản ghi kia được cất riêng trong tệp { $file } trong thư mục dữ liệu để kiểm tra.

@@ -31,3 +31,5 @@ module-completed-notice = Chúc mừng! Anh/chị đã hoàn thành học phần
 journal-repaired = Dòng cuối của sổ ghi kết quả bị hỏng (có thể do mất điện) nên đã được cất riêng; mọi kết quả khác vẫn còn nguyên.
 error-journal-locked = Kỹ Năng Số đang mở ở một cửa sổ khác trên máy này. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại. Bài học vẫn đọc được nhưng kết quả sẽ không được lưu.
 error-journal-io = Không ghi được kết quả học vào máy. Hãy kiểm tra ổ đĩa còn chỗ trống và thư mục dữ liệu còn ghi được, rồi thử lại.
+# While the journal opens at start (a trainer's PC with many learners takes a few seconds).
+records-opening = Đang mở dữ liệu học tập…

@@ -94,3 +94,8 @@ trainer-import-no-files = Thư mục { $path } không có tệp .json nào. Hãy
 trainer-import-pick-title = Chọn tệp dữ liệu Kỹ Năng Số
 trainer-export-no-place = Chưa chọn nơi lưu nên chưa xuất dữ liệu. Nếu không thấy hộp chọn nơi lưu, hãy gõ thư mục vào ô "Lưu vào" rồi bấm lại.
 trainer-import-none-chosen = Chưa chọn tệp nào nên chưa nhập dữ liệu. Nếu không thấy hộp chọn tệp, hãy gõ đường dẫn vào ô bên dưới rồi bấm "Bắt đầu nhập".
+# Deleted learners, above the roster: a folded list with a button each.
+trainer-deleted-list = Học viên đã xóa ({ $count })
+trainer-deleted-help = Kết quả học của những học viên này vẫn được giữ. Bấm "Khôi phục" để đưa học viên trở lại danh sách.
+trainer-restore = Khôi phục
+trainer-restored = Đã khôi phục học viên { $name }.

@@ -14,12 +14,15 @@
 //! [`ExchangeError::render`] turns them into a plain sentence for the user.
 
 use chrono::{DateTime, FixedOffset};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use serde_json::value::RawValue;
 use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
-use super::ExportError;
+use std::io::Write;
+
+use super::{Events, ExportError};
 use crate::i18n::I18n;
 use crate::records::Event;
 use crate::records::event::{EventError, format_at};
@@ -39,14 +42,43 @@ pub const MAX_EXCHANGE_BYTES: u64 = 200 * 1024 * 1024;
 /// at most 3 deep (`answers` → answer); 32 leaves room for later versions and stops hostile files.
 pub const MAX_EVENT_DEPTH: usize = 32;
 
-/// A parsed exchange file.
+/// A checked exchange file. Its events are kept as the file's bytes and parsed again when they are
+/// taken ([`Exchange::events`]): a 100,000-event file is a few tens of MB as text, and hundreds as
+/// parsed events.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exchange {
     /// The PC that wrote the file.
     pub device: Uuid,
     pub exported_at: DateTime<FixedOffset>,
-    /// The events in file order, every string in NFC.
-    pub events: Vec<Event>,
+    /// The file, without a byte order mark.
+    bytes: Vec<u8>,
+    /// How many events it holds.
+    count: usize,
+}
+
+impl Exchange {
+    /// How many events the file holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether the file holds no event.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The events in file order, every string in NFC, parsed one at a time. They were all checked when
+    /// the file was read, so none is missing.
+    pub fn events(&self) -> impl Iterator<Item = Event> + '_ {
+        let raws = envelope(&self.bytes)
+            .ok()
+            .and_then(|e| e.events)
+            .and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok())
+            .unwrap_or_default();
+        raws.into_iter().filter_map(|raw| event(raw, 0).ok())
+    }
 }
 
 /// Why a file is not an exchange file we can import. Nothing is imported from a file that fails.
@@ -126,12 +158,11 @@ impl std::fmt::Display for ExchangeError {
 impl std::error::Error for ExchangeError {}
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct Header {
     format: &'static str,
     version: u64,
     device: Uuid,
     exported_at: String,
-    events: Vec<&'a Map<String, Value>>,
 }
 
 /// Writes `events` (their `raw` objects, in the order given) as an exchange file from `device`.
@@ -143,14 +174,107 @@ pub fn to_exchange(
     device: Uuid,
     exported_at: DateTime<FixedOffset>,
 ) -> Result<Vec<u8>, ExportError> {
-    let envelope = Envelope {
+    let mut out = Vec::new();
+    write_exchange(&events, device, exported_at, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the exchange file event by event: a province's journal is never in memory as a whole. The
+/// header's fields come first, as serde would write them, then `"events": [...]`.
+///
+/// # Errors
+/// [`ExportError::Read`] if the events cannot be read, [`ExportError::Write`] if `out` fails.
+pub fn write_exchange(
+    events: &dyn Events,
+    device: Uuid,
+    exported_at: DateTime<FixedOffset>,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let header = serde_json::to_vec(&Header {
         format: FORMAT,
         version: VERSION,
         device,
         exported_at: format_at(&exported_at),
-        events: events.iter().map(|e| &e.raw).collect(),
+    })?;
+    // `{...}` without its closing brace, to continue with the events.
+    let open = header.strip_suffix(b"}").unwrap_or(&header);
+    out.write_all(open).map_err(ExportError::Write)?;
+    out.write_all(b",\"events\":[").map_err(ExportError::Write)?;
+    let mut first = true;
+    let mut failed = None;
+    events.each(&mut |event| {
+        if failed.is_some() {
+            return;
+        }
+        let comma: &[u8] = if first { b"" } else { b"," };
+        first = false;
+        let result = out
+            .write_all(comma)
+            .map_err(ExportError::Write)
+            .and_then(|()| serde_json::to_writer(&mut *out, &event.raw).map_err(ExportError::Json));
+        if let Err(e) = result {
+            failed = Some(e);
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.write_all(b"]}").map_err(ExportError::Write)
+}
+
+/// The envelope's fields, each as raw JSON text borrowed from the file; unknown fields are ignored.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    device: Option<&'a RawValue>,
+    #[serde(borrow)]
+    exported_at: Option<&'a RawValue>,
+    #[serde(borrow)]
+    events: Option<&'a RawValue>,
+}
+
+/// The envelope of `bytes` (without a BOM). Events are left as raw text, so reading the envelope does
+/// not build every event.
+fn envelope(bytes: &[u8]) -> Result<Envelope<'_>, ExchangeError> {
+    // Only an object is an envelope (serde would also read a struct from an array); anything else is
+    // told apart as bad JSON or the wrong format.
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+            Ok(_) => Err(ExchangeError::WrongFormat),
+            Err(e) => Err(json_error(&e)),
+        };
+    }
+    serde_json::from_slice(bytes).map_err(|e| json_error(&e))
+}
+
+/// A small raw value (a header field) parsed.
+fn small(raw: Option<&RawValue>) -> Option<Value> {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok())
+}
+
+/// One event of the file, checked as `import` needs it.
+fn event(raw: &RawValue, index: usize) -> Result<Event, ExchangeError> {
+    let bad = |problem| ExchangeError::BadEvent { index, problem };
+    let value: Value = serde_json::from_str(raw.get()).map_err(|e| match json_error(&e) {
+        ExchangeError::TooDeep => bad(EventProblem::TooDeep),
+        _ => bad(EventProblem::NotAnObject),
+    })?;
+    if depth(&value) > MAX_EVENT_DEPTH {
+        return Err(bad(EventProblem::TooDeep));
+    }
+    let Value::Object(map) = nfc_value(value) else {
+        return Err(bad(EventProblem::NotAnObject));
     };
-    Ok(serde_json::to_vec(&envelope)?)
+    Event::from_map(map).map_err(|e| {
+        bad(match e {
+            EventError::BadField(field) => EventProblem::BadField(field),
+            EventError::NotJson(_) | EventError::NotAnObject => EventProblem::NotAnObject,
+        })
+    })
 }
 
 /// Reads an exchange file. A UTF-8 byte order mark (a file saved by Notepad) is allowed. Every string
@@ -164,52 +288,55 @@ pub fn parse_exchange(bytes: &[u8]) -> Result<Exchange, ExchangeError> {
     if len > MAX_EXCHANGE_BYTES {
         return Err(ExchangeError::TooLarge { len });
     }
-    let bytes = bytes.strip_prefix(super::csv::BOM).unwrap_or(bytes);
-    let root: Value = serde_json::from_slice(bytes).map_err(|e| json_error(&e))?;
-    let Value::Object(mut root) = root else {
-        return Err(ExchangeError::WrongFormat);
-    };
-    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ExchangeError::WrongFormat);
+    read_exchange_bytes(bytes.to_vec())
+}
+
+/// [`parse_exchange`] of bytes the caller owns (no copy): every event is checked, one at a time, and
+/// none is kept.
+///
+/// # Errors
+/// [`ExchangeError`].
+pub fn read_exchange_bytes(mut bytes: Vec<u8>) -> Result<Exchange, ExchangeError> {
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if len > MAX_EXCHANGE_BYTES {
+        return Err(ExchangeError::TooLarge { len });
     }
-    let version = root.get("version").and_then(Value::as_u64);
-    if version != Some(VERSION) {
-        return Err(ExchangeError::UnsupportedVersion { found: version });
+    if bytes.starts_with(super::csv::BOM) {
+        bytes.drain(..super::csv::BOM.len());
     }
-    let device = root
-        .get("device")
-        .and_then(Value::as_str)
-        .and_then(|s| Uuid::parse_str(s).ok())
-        .ok_or(ExchangeError::BadHeader { field: "device" })?;
-    let exported_at = root
-        .get("exported_at")
-        .and_then(Value::as_str)
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-        .ok_or(ExchangeError::BadHeader { field: "exported_at" })?;
-    let Some(Value::Array(raw_events)) = root.remove("events") else {
-        return Err(ExchangeError::BadHeader { field: "events" });
-    };
-    let mut events = Vec::with_capacity(raw_events.len());
-    for (index, value) in raw_events.into_iter().enumerate() {
-        let bad = |problem| ExchangeError::BadEvent { index, problem };
-        if depth(&value) > MAX_EVENT_DEPTH {
-            return Err(bad(EventProblem::TooDeep));
+    let (device, exported_at, count) = {
+        let root = envelope(&bytes)?;
+        if small(root.format).as_ref().and_then(Value::as_str) != Some(FORMAT) {
+            return Err(ExchangeError::WrongFormat);
         }
-        let Value::Object(map) = nfc_value(value) else {
-            return Err(bad(EventProblem::NotAnObject));
-        };
-        let event = Event::from_map(map).map_err(|e| {
-            bad(match e {
-                EventError::BadField(field) => EventProblem::BadField(field),
-                EventError::NotJson(_) | EventError::NotAnObject => EventProblem::NotAnObject,
-            })
-        })?;
-        events.push(event);
-    }
+        let version = small(root.version).as_ref().and_then(Value::as_u64);
+        if version != Some(VERSION) {
+            return Err(ExchangeError::UnsupportedVersion { found: version });
+        }
+        let device = small(root.device)
+            .as_ref()
+            .and_then(Value::as_str)
+            .and_then(|s| Uuid::parse_str(s).ok())
+            .ok_or(ExchangeError::BadHeader { field: "device" })?;
+        let exported_at = small(root.exported_at)
+            .as_ref()
+            .and_then(Value::as_str)
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .ok_or(ExchangeError::BadHeader { field: "exported_at" })?;
+        let raws: Vec<&RawValue> = root
+            .events
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .ok_or(ExchangeError::BadHeader { field: "events" })?;
+        for (index, raw) in raws.iter().enumerate() {
+            event(raw, index)?;
+        }
+        (device, exported_at, raws.len())
+    };
     Ok(Exchange {
         device,
         exported_at,
-        events,
+        bytes,
+        count,
     })
 }
 

@@ -16,6 +16,7 @@
 pub mod csv;
 pub mod json;
 pub mod pdf;
+pub mod source;
 mod table;
 pub mod xapi;
 pub mod xlsx;
@@ -28,7 +29,8 @@ use uuid::Uuid;
 
 use crate::content::Catalog;
 use crate::i18n::I18n;
-use crate::records::{Event, RosterRow};
+use crate::records::RosterRow;
+use std::io::Write;
 
 /// A progress callback: `(done, total)`.
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
@@ -88,13 +90,15 @@ impl Format {
     }
 }
 
-/// Everything an export may need, so the UI and the CLI can call [`export`] for any format.
-#[derive(Debug, Clone, Copy)]
+pub use source::{Events, JournalEvents};
+
+/// Everything an export may need, so the UI and the CLI can call [`write`] for any format.
+#[derive(Clone, Copy)]
 pub struct Records<'a> {
     /// The roster (learners × modules) as the fold computed it.
     pub roster: &'a [RosterRow],
-    /// Every event of the journal, in journal order.
-    pub events: &'a [Event],
+    /// Every event of the journal, in journal order: read as the export goes, never all at once.
+    pub events: &'a dyn Events,
     /// Module and lesson titles (see [`titles`]).
     pub titles: &'a Titles,
     /// This PC's device id (the exchange file's `device`).
@@ -105,40 +109,62 @@ pub struct Records<'a> {
     pub home_page: &'a str,
 }
 
-/// Writes `records` in `format`. Text (headers, status words, certificates) is in `t`'s language.
+/// Writes `records` in `format` to `out`. Text (headers, status words, certificates) is in `t`'s
+/// language. The exchange file and the xAPI statements are written as the events are read, so their
+/// size does not depend on memory; the others are built from the roster, which is small.
 ///
 /// # Errors
-/// [`ExportError`] when a writer library fails; see there.
-pub fn export(
+/// [`ExportError`] when reading the events, a writer library or `out` fails; see there.
+pub fn write(
     format: Format,
     records: &Records<'_>,
     t: &I18n,
     progress: Progress<'_>,
-) -> Result<Vec<u8>, ExportError> {
-    match format {
-        Format::Csv => csv::to_csv(records.roster, t, progress),
-        Format::Xlsx => xlsx::to_xlsx(records.roster, t, progress),
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let bytes = match format {
+        Format::Csv => csv::to_csv(records.roster, t, progress)?,
+        Format::Xlsx => xlsx::to_xlsx(records.roster, t, progress)?,
         Format::Json => {
             progress(0, 1);
-            let bytes = json::to_exchange(records.events, records.device, records.now)?;
+            json::write_exchange(records.events, records.device, records.now, out)?;
             progress(1, 1);
-            Ok(bytes)
+            return Ok(());
         }
-        Format::Xapi => xapi::to_statements(
-            records.events,
-            &learners_from_roster(records.roster),
-            records.titles,
-            records.home_page,
-            progress,
-        ),
+        Format::Xapi => {
+            return xapi::write_statements(
+                records.events,
+                &learners_from_roster(records.roster),
+                records.titles,
+                records.home_page,
+                progress,
+                out,
+            );
+        }
         Format::Pdf => pdf::to_certificates(
             records.roster,
             records.events,
             records.now.date_naive(),
             t,
             progress,
-        ),
-    }
+        )?,
+    };
+    out.write_all(&bytes).map_err(ExportError::Write)
+}
+
+/// [`write`] into memory.
+///
+/// # Errors
+/// As [`write`].
+pub fn export(
+    format: Format,
+    records: &Records<'_>,
+    t: &I18n,
+    progress: Progress<'_>,
+) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = Vec::new();
+    write(format, records, t, progress, &mut bytes)?;
+    Ok(bytes)
 }
 
 /// Module and lesson titles from the lesson catalog, for [`xapi::to_statements`].
@@ -176,6 +202,10 @@ pub enum ExportError {
     Pdf(String),
     /// The embedded font could not be read (a broken build).
     Font,
+    /// The journal could not be read again for the events (the path and the system's reason).
+    Read(String),
+    /// Writing the file failed.
+    Write(std::io::Error),
 }
 
 impl ExportError {
@@ -194,6 +224,8 @@ impl std::fmt::Display for ExportError {
             ExportError::Json(e) => write!(f, "json export: {e}"),
             ExportError::Pdf(e) => write!(f, "pdf export: {e}"),
             ExportError::Font => f.write_str("pdf export: the embedded font cannot be read"),
+            ExportError::Read(e) => write!(f, "reading the journal: {e}"),
+            ExportError::Write(e) => write!(f, "writing the export: {e}"),
         }
     }
 }

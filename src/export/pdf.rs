@@ -29,7 +29,7 @@ use rustybuzz::{Direction, Face, Language, UnicodeBuffer};
 use sha2::{Digest as _, Sha256};
 use uuid::Uuid;
 
-use super::{ExportError, Progress, dmy, nfc};
+use super::{Events, ExportError, Progress, dmy, nfc};
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use crate::i18n::I18n;
 use crate::records::merge::Merges;
@@ -74,13 +74,39 @@ pub struct CompletedModule {
     pub date: Option<NaiveDate>,
 }
 
-/// The certificates to print: learners in roster order, those with at least one completed module.
+/// A certificate needs a name: a learner whose `learner_created` event is not on this PC (only their
+/// results were imported) gets none, rather than a nameless page; the trainer is told how many.
+fn certifiable(row: &RosterRow) -> bool {
+    row.status == Status::Completed && !row.name.trim().is_empty()
+}
+
+/// How many learners completed a module but have no name, so get no certificate.
+#[must_use]
+pub fn nameless_completed(rows: &[RosterRow]) -> usize {
+    rows.iter()
+        .filter(|r| r.status == Status::Completed && r.name.trim().is_empty())
+        .map(|r| r.learner)
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// The certificates to print: learners in roster order, those with a name and at least one completed
+/// module.
 #[must_use]
 pub fn certificates(rows: &[RosterRow], events: &[Event]) -> Vec<Certificate> {
+    // A slice cannot fail to be read.
+    certificates_from(rows, &events).unwrap_or_default()
+}
+
+/// [`certificates`], reading the events (for the codes) from any source, without keeping them.
+///
+/// # Errors
+/// [`ExportError::Read`] if the events cannot be read.
+pub fn certificates_from(rows: &[RosterRow], events: &dyn Events) -> Result<Vec<Certificate>, ExportError> {
     let mut order: Vec<Certificate> = Vec::new();
     let mut index: HashMap<Uuid, usize> = HashMap::new();
     let mut completed: HashSet<(Uuid, &str)> = HashSet::new();
-    for row in rows.iter().filter(|r| r.status == Status::Completed) {
+    for row in rows.iter().filter(|r| certifiable(r)) {
         let i = *index.entry(row.learner).or_insert_with(|| {
             order.push(Certificate {
                 learner: row.learner,
@@ -101,20 +127,28 @@ pub fn certificates(rows: &[RosterRow], events: &[Event]) -> Vec<Certificate> {
             });
         }
     }
-    let merges = Merges::from_events(events);
+    // Only what the codes need: the merges and the completion events, not every event.
+    let mut merge_events = Vec::new();
+    let mut completions: Vec<(Uuid, String, Uuid)> = Vec::new();
+    events.each(&mut |event| match &event.kind {
+        Some(EventKind::LearnerMerged { .. }) => merge_events.push(event.clone()),
+        Some(EventKind::ModuleCompleted { module }) => {
+            completions.push((event.learner, module.clone(), event.id));
+        }
+        _ => {}
+    })?;
+    let merges = Merges::from_events(&merge_events);
     let mut ids: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for event in events {
-        if let Some(EventKind::ModuleCompleted { module }) = &event.kind {
-            let learner = merges.resolve(event.learner);
-            if completed.contains(&(learner, module.as_str())) {
-                ids.entry(learner).or_default().push(event.id);
-            }
+    for (learner, module, id) in completions {
+        let learner = merges.resolve(learner);
+        if completed.contains(&(learner, module.as_str())) {
+            ids.entry(learner).or_default().push(id);
         }
     }
     for cert in &mut order {
         cert.code = certificate_code(cert.learner, ids.get(&cert.learner).map_or(&[], Vec::as_slice));
     }
-    order
+    Ok(order)
 }
 
 /// The certificate code (see the module docs): 10 characters of `A–Z2–7`.
@@ -142,7 +176,7 @@ pub fn certificate_code(learner: Uuid, completion_events: &[Uuid]) -> String {
 /// [`ExportError::Font`] if the embedded font cannot be read; [`ExportError::Pdf`] if krilla fails.
 pub fn to_certificates(
     rows: &[RosterRow],
-    events: &[Event],
+    events: &dyn Events,
     issued: NaiveDate,
     t: &I18n,
     progress: Progress<'_>,
@@ -151,7 +185,7 @@ pub fn to_certificates(
         regular: Typeface::new(FONT_REGULAR)?,
         bold: Typeface::new(FONT_BOLD)?,
     };
-    let certs = certificates(rows, events);
+    let certs = certificates_from(rows, events)?;
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()

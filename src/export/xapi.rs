@@ -17,10 +17,11 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::{ExportError, LearnerNames, Progress, Titles, nfc};
+use super::{Events, ExportError, LearnerNames, Progress, Titles, nfc};
 use crate::records::event::format_at;
 use crate::records::merge::Merges;
 use crate::records::{Event, EventKind};
@@ -50,8 +51,65 @@ pub fn to_statements(
     home_page: &str,
     progress: Progress<'_>,
 ) -> Result<Vec<u8>, ExportError> {
-    let statements = statements(events, learners, titles, home_page, progress);
-    Ok(serde_json::to_vec_pretty(&Value::Array(statements))?)
+    let mut out = Vec::new();
+    write_statements(&events, learners, titles, home_page, progress, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the statements as one JSON array, one statement at a time as the events are read: the
+/// statements of a province's journal are never in memory together.
+///
+/// # Errors
+/// [`ExportError::Read`] if the events cannot be read, [`ExportError::Write`] if `out` fails.
+pub fn write_statements(
+    events: &dyn Events,
+    learners: &LearnerNames,
+    titles: &Titles,
+    home_page: &str,
+    progress: Progress<'_>,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    // First pass: the merges (few) and the count, for the progress bar.
+    let mut merge_events = Vec::new();
+    let mut total = 0;
+    events.each(&mut |e| {
+        total += 1;
+        if matches!(e.kind, Some(EventKind::LearnerMerged { .. })) {
+            merge_events.push(e.clone());
+        }
+    })?;
+    let merges = Merges::from_events(&merge_events);
+    let base = home_page.trim_end_matches('/');
+    let mut seen = HashSet::new();
+    let mut done = 0;
+    let mut first = true;
+    let mut failed = None;
+    progress(0, total);
+    out.write_all(b"[").map_err(ExportError::Write)?;
+    events.each(&mut |event| {
+        done += 1;
+        if failed.is_some() {
+            return;
+        }
+        if let Some(statement) = statement(event, &merges, learners, titles, base, home_page)
+            && seen.insert(event.id)
+        {
+            let comma: &[u8] = if first { b"\n" } else { b",\n" };
+            first = false;
+            let result = out
+                .write_all(comma)
+                .map_err(ExportError::Write)
+                .and_then(|()| serde_json::to_writer(&mut *out, &statement).map_err(ExportError::Json));
+            if let Err(e) = result {
+                failed = Some(e);
+            }
+        }
+        progress(done, total);
+    })?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.write_all(b"\n]\n").map_err(ExportError::Write)
 }
 
 /// The statements for `events`, in event order, one per event that has one, without repeats of an
@@ -70,31 +128,44 @@ pub fn statements(
     let mut out = Vec::new();
     progress(0, events.len());
     for (i, event) in events.iter().enumerate() {
-        let learner = merges.resolve(event.learner);
-        if let (Some(kind), Some((name, unit))) = (&event.kind, learners.get(&learner))
-            && let Some((verb, object, result, parent)) = describe(kind, base, titles)
+        if let Some(statement) = statement(event, &merges, learners, titles, base, home_page)
             && seen.insert(event.id)
         {
-            let mut statement = json!({
-                "id": event.id.to_string(),
-                "actor": {
-                    "objectType": "Agent",
-                    "name": nfc(name),
-                    "account": { "homePage": home_page, "name": learner.to_string() },
-                },
-                "verb": verb,
-                "object": object,
-                "timestamp": format_at(&event.at),
-                "context": context(base, unit, parent),
-            });
-            if let (Some(result), Value::Object(map)) = (result, &mut statement) {
-                map.insert("result".to_owned(), result);
-            }
             out.push(statement);
         }
         progress(i + 1, events.len());
     }
     out
+}
+
+/// The statement of one event, if its kind has one and its learner is in `learners`.
+fn statement(
+    event: &Event,
+    merges: &Merges,
+    learners: &LearnerNames,
+    titles: &Titles,
+    base: &str,
+    home_page: &str,
+) -> Option<Value> {
+    let learner = merges.resolve(event.learner);
+    let (name, unit) = learners.get(&learner)?;
+    let (verb, object, result, parent) = describe(event.kind.as_ref()?, base, titles)?;
+    let mut statement = json!({
+        "id": event.id.to_string(),
+        "actor": {
+            "objectType": "Agent",
+            "name": nfc(name),
+            "account": { "homePage": home_page, "name": learner.to_string() },
+        },
+        "verb": verb,
+        "object": object,
+        "timestamp": format_at(&event.at),
+        "context": context(base, unit, parent),
+    });
+    if let (Some(result), Value::Object(map)) = (result, &mut statement) {
+        map.insert("result".to_owned(), result);
+    }
+    Some(statement)
 }
 
 /// `(verb, object, result, parent activity)` for an event kind that has a statement.
@@ -162,6 +233,7 @@ fn describe(
         | EventKind::LearnerUpdated { .. }
         | EventKind::LearnerMerged { .. }
         | EventKind::LearnerDeleted
+        | EventKind::LearnerRestored
         | EventKind::SimulationCompleted { .. } => None,
     }
 }

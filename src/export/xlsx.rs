@@ -19,8 +19,8 @@ const WIDTH_RANGE: (usize, usize) = (8, 48);
 /// Writes the roster workbook: one sheet, header row in `t`'s language.
 ///
 /// # Errors
-/// [`ExportError::Xlsx`] if the workbook cannot be written (e.g. a cell over Excel's 32 767
-/// characters).
+/// [`ExportError::Xlsx`] if the workbook library fails. A text over Excel's 32 767 characters is cut,
+/// not an error.
 pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
     let header_format = Format::new()
         .set_bold()
@@ -52,7 +52,7 @@ pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<V
                     // The widest line counts: a position typed with a line break is two short lines.
                     let w = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
                     *width = (*width).max(w);
-                    sheet.write_string(r, col, s)?;
+                    sheet.write_string(r, col, excel_text(&s))?;
                 }
                 Cell::Number(n) => {
                     *width = (*width).max(n.to_string().len());
@@ -83,6 +83,22 @@ pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<V
     sheet.autofilter(0, 0, last_row, last_col)?;
 
     Ok(workbook.save_to_buffer()?)
+}
+
+/// Excel's limit for one cell, in UTF-16 units.
+const MAX_CELL: usize = 32_767;
+
+/// `s` cut to what one cell holds, so no single cell can fail the whole export. Profile text is already
+/// cut far shorter by the fold; this guards every other text too.
+fn excel_text(s: &str) -> &str {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL {
+            return &s[..i];
+        }
+    }
+    s
 }
 
 fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {

@@ -221,7 +221,7 @@ impl QuizSession {
         }
         let max = u32::try_from(self.questions.len()).unwrap_or(u32::MAX);
         // Compared exactly, not via the rounded percent: 79.5% does not pass an 80% mark.
-        let passed = max > 0 && u64::from(score) * 100 >= u64::from(self.pass_mark) * u64::from(max);
+        let passed = crate::records::progress::passes(score, max, self.pass_mark);
         QuizResult {
             score,
             max,

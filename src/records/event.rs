@@ -43,6 +43,9 @@ pub enum EventKind {
         into: Uuid,
     },
     LearnerDeleted,
+    /// Undoes a `learner_deleted` that came before it (a mistaken delete, or a delete imported from
+    /// another PC). Version 1 readers that do not know it keep it as an unknown kind.
+    LearnerRestored,
     LessonViewed {
         module: String,
         lesson: String,
@@ -75,6 +78,7 @@ impl EventKind {
             EventKind::LearnerUpdated { .. } => "learner_updated",
             EventKind::LearnerMerged { .. } => "learner_merged",
             EventKind::LearnerDeleted => "learner_deleted",
+            EventKind::LearnerRestored => "learner_restored",
             EventKind::LessonViewed { .. } => "lesson_viewed",
             EventKind::QuizAttempted { .. } => "quiz_attempted",
             EventKind::SimulationCompleted { .. } => "simulation_completed",
@@ -93,7 +97,8 @@ impl EventKind {
             EventKind::LearnerCreated { .. }
             | EventKind::LearnerUpdated { .. }
             | EventKind::LearnerMerged { .. }
-            | EventKind::LearnerDeleted => None,
+            | EventKind::LearnerDeleted
+            | EventKind::LearnerRestored => None,
         }
     }
 }
@@ -306,7 +311,9 @@ impl EventKind {
                 duration_s,
             },
             EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted { module: nfc(module) },
-            other @ (EventKind::LearnerMerged { .. } | EventKind::LearnerDeleted) => other,
+            other @ (EventKind::LearnerMerged { .. }
+            | EventKind::LearnerDeleted
+            | EventKind::LearnerRestored) => other,
         }
     }
 }

@@ -28,6 +28,7 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
             into: uuid::Uuid::parse_str(raw.get("into")?.as_str()?).ok()?,
         },
         "learner_deleted" => EventKind::LearnerDeleted,
+        "learner_restored" => EventKind::LearnerRestored,
         "lesson_viewed" => EventKind::LessonViewed {
             module: text(raw, "module")?,
             lesson: text(raw, "lesson")?,
@@ -104,6 +105,7 @@ mod tests {
             json!({"kind": "learner_merged", "into": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
             json!({"kind": "learner_merged", "into": "not-a-uuid"}),
             json!({"kind": "learner_deleted", "why": "x"}),
+            json!({"kind": "learner_restored"}),
             json!({"kind": "lesson_viewed", "module": "m", "lesson": "l"}),
             json!({"kind": "lesson_viewed", "module": "m"}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 8, "max": 10, "passed": true, "duration_s": 60,
@@ -128,6 +130,6 @@ mod tests {
         let accepted = cases
             .iter()
             .filter(|c| kind_from_map(c.as_object().unwrap()).is_some());
-        assert_eq!(accepted.count(), 11, "the valid cases above");
+        assert_eq!(accepted.count(), 12, "the valid cases above");
     }
 }

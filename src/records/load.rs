@@ -40,52 +40,97 @@ pub struct Loaded {
     pub tail: Tail,
 }
 
-/// Parses a whole journal file.
+/// What [`scan`] found, apart from the events it handed on.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// The ids of the events handed on.
+    pub ids: HashSet<Uuid>,
+    /// See [`Loaded::bad_lines`].
+    pub bad_lines: Vec<usize>,
+    /// See [`Loaded::duplicates`].
+    pub duplicates: usize,
+    pub tail: Tail,
+}
+
+/// Lines are parsed this many at a time, so at most one block of whole events is in memory: a
+/// province's journal of 500,000 events would take gigabytes as events, and is kept as facts instead.
+const BLOCK: usize = 16_384;
+
+/// The UTF-8 byte order mark that Notepad puts at the start of a file it saves.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Parses a whole journal file, keeping every event.
 #[must_use]
 pub fn parse(bytes: &[u8]) -> Loaded {
+    let mut events = Vec::with_capacity(bytes.len() / 200 + 1);
+    let Scan {
+        ids,
+        bad_lines,
+        duplicates,
+        tail,
+    } = scan(bytes, |e| events.push(e));
+    Loaded {
+        events,
+        ids,
+        bad_lines,
+        duplicates,
+        tail,
+    }
+}
+
+/// Parses a whole journal file, handing each event (each id once, in file order) to `sink`.
+pub fn scan(bytes: &[u8], mut sink: impl FnMut(Event)) -> Scan {
     // (1-based line number, byte offset, line) for every line that is not blank.
     let mut lines: Vec<(usize, usize, &[u8])> = Vec::with_capacity(bytes.len() / 200 + 1);
     let mut offset = 0;
     for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
+        // A file saved by Notepad starts with a byte order mark; it is not part of the first event.
+        let line = if index == 0 {
+            line.strip_prefix(BOM).unwrap_or(line)
+        } else {
+            line
+        };
         let trimmed = line.trim_ascii();
         if !trimmed.is_empty() {
             lines.push((index + 1, start, trimmed));
         }
     }
-    let parsed = parse_lines(&lines);
 
-    let mut loaded = Loaded {
-        events: Vec::with_capacity(parsed.len()),
-        ids: HashSet::with_capacity(parsed.len()),
+    let mut scan = Scan {
+        ids: HashSet::with_capacity(lines.len()),
         bad_lines: Vec::new(),
         duplicates: 0,
         tail: Tail::Clean,
     };
     let last = lines.len().checked_sub(1);
-    for (i, ((line_no, start, _), event)) in lines.iter().zip(parsed).enumerate() {
-        let Some(event) = event else {
-            if Some(i) == last {
-                loaded.tail = Tail::Torn {
-                    offset: *start,
-                    line: *line_no,
-                };
-            } else {
-                loaded.bad_lines.push(*line_no);
+    for (block_no, block) in lines.chunks(BLOCK).enumerate() {
+        let parsed = parse_lines(block);
+        for (j, ((line_no, start, _), event)) in block.iter().zip(parsed).enumerate() {
+            let i = block_no * BLOCK + j;
+            let Some(event) = event else {
+                if Some(i) == last {
+                    scan.tail = Tail::Torn {
+                        offset: *start,
+                        line: *line_no,
+                    };
+                } else {
+                    scan.bad_lines.push(*line_no);
+                }
+                continue;
+            };
+            if Some(i) == last && !bytes.ends_with(b"\n") {
+                scan.tail = Tail::Unterminated;
             }
-            continue;
-        };
-        if Some(i) == last && !bytes.ends_with(b"\n") {
-            loaded.tail = Tail::Unterminated;
-        }
-        if loaded.ids.insert(event.id) {
-            loaded.events.push(event);
-        } else {
-            loaded.duplicates += 1;
+            if scan.ids.insert(event.id) {
+                sink(event);
+            } else {
+                scan.duplicates += 1;
+            }
         }
     }
-    loaded
+    scan
 }
 
 fn parse_lines(lines: &[(usize, usize, &[u8])]) -> Vec<Option<Event>> {
@@ -190,6 +235,23 @@ mod tests {
         let loaded = parse(text.as_bytes());
         assert_eq!(loaded.events.len(), 2);
         assert_eq!(loaded.tail, Tail::Unterminated);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_hide_the_first_event() {
+        let text = format!("\u{feff}{}\n{}\n", line(1), line(2));
+        let loaded = parse(text.as_bytes());
+        assert_eq!(loaded.events.len(), 2);
+        assert!(loaded.bad_lines.is_empty());
+    }
+
+    #[test]
+    fn parsing_in_blocks_keeps_every_event_and_the_torn_tail() {
+        let text: String = (0..(BLOCK as u128 * 2 + 3)).map(|n| line(n) + "\n").collect();
+        let text = format!("{text}{{\"cut");
+        let loaded = parse(text.as_bytes());
+        assert_eq!(loaded.events.len(), BLOCK * 2 + 3);
+        assert!(matches!(loaded.tail, Tail::Torn { line, .. } if line == BLOCK * 2 + 4));
     }
 
     #[test]

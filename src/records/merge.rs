@@ -13,6 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
 use super::event::{Event, EventKind};
+use super::fact::{Fact, FactKind};
 
 /// The order key of a merge decision: later wins, the id breaks ties.
 type Key = (DateTime<FixedOffset>, Uuid);
@@ -28,16 +29,29 @@ impl Merges {
     /// Resolves the merges among `events`.
     #[must_use]
     pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Merges {
+        Merges::resolve_all(events.into_iter().filter_map(|e| match e.kind {
+            Some(EventKind::LearnerMerged { into }) => Some((e.learner, into, (e.at, e.id))),
+            _ => None,
+        }))
+    }
+
+    /// Resolves the merges among `facts`.
+    #[must_use]
+    pub fn from_facts<'a>(facts: impl IntoIterator<Item = &'a Fact>) -> Merges {
+        Merges::resolve_all(facts.into_iter().filter_map(|f| match f.kind {
+            FactKind::Merged { into } => Some((f.learner, into, (f.at, f.id))),
+            _ => None,
+        }))
+    }
+
+    /// Resolves merges given as `(from, into, key)`.
+    fn resolve_all(merges: impl Iterator<Item = (Uuid, Uuid, Key)>) -> Merges {
         let mut edges: HashMap<Uuid, (Uuid, Key)> = HashMap::new();
-        for event in events {
-            let Some(EventKind::LearnerMerged { into }) = event.kind else {
-                continue;
-            };
-            if into == event.learner {
+        for (from, into, key) in merges {
+            if into == from {
                 continue;
             }
-            let key = (event.at, event.id);
-            let entry = edges.entry(event.learner).or_insert((into, key));
+            let entry = edges.entry(from).or_insert((into, key));
             if key > entry.1 {
                 *entry = (into, key);
             }

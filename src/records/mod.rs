@@ -1,6 +1,7 @@
 //! Learner records: the append-only journal of events, the fold into progress, and merging.
 //!
 //! - [`event`]: the event schema (design Part A) and its JSON form (kinds read in place by `kind_read`);
+//! - [`fact`]: the 72 bytes of an event that the fold reads, kept in memory instead of the event;
 //! - [`load`]: reading a journal file's bytes, damaged or not;
 //! - [`store`]: the locked, fsynced journal file; [`backup`]: its daily copies;
 //! - [`merge`]: which profile a merged learner's events count for;
@@ -10,6 +11,7 @@
 
 pub mod backup;
 pub mod event;
+pub mod fact;
 mod kind_read;
 pub mod load;
 pub mod merge;
@@ -20,7 +22,8 @@ pub mod store;
 pub mod time;
 
 pub use event::{AnswerRecord, Event, EventKind};
-pub use progress::{ModuleSpec, Progress, fold, newly_completed};
+pub use fact::{Fact, FactKind, Facts};
+pub use progress::{ModuleSpec, Progress, fold, fold_facts, newly_completed};
 pub use resume::{Resume, resume};
 pub use roster::{RosterRow, Status, roster};
 pub use store::{ImportCounts, Journal, OpenReport, StoreError};

@@ -7,16 +7,23 @@
 //! completed. `module_completed` is derived: the app records it once, as its own event, for the modules
 //! [`newly_completed`] returns; once recorded, a module stays completed even if a later version adds a
 //! lesson to it (a certificate is a fact about the past).
+//!
+//! Imported events are not trusted for sense: a quiz attempt counts as passed only when its score
+//! agrees with its `max` and the module's pass mark (a file claiming `passed: true` with score 0 does
+//! not pass), an attempt with no questions or more points than questions is left out, and profile
+//! text is cleaned and cut to the forms' limit ([`text::field`]).
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
-use super::event::{Event, EventKind};
+use super::event::Event;
+use super::fact::{Fact, FactKind, Facts, Names, Sym};
 use super::merge::Merges;
 use super::roster::Status;
 use crate::content::{Catalog, Module};
+use crate::text;
 
 type Time = DateTime<FixedOffset>;
 
@@ -102,6 +109,13 @@ pub fn percent(score: u32, max: u32) -> u32 {
     }
 }
 
+/// Whether `score` out of `max` reaches `pass_mark` percent: the quiz's own rule
+/// (`quiz::QuizSession`), applied again to what a file claims.
+#[must_use]
+pub fn passes(score: u32, max: u32, pass_mark: u8) -> bool {
+    max > 0 && score <= max && u64::from(score) * 100 >= u64::from(pass_mark) * u64::from(max)
+}
+
 /// One learner's progress in one module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModuleProgress {
@@ -157,6 +171,8 @@ impl ModuleProgress {
 pub struct Progress {
     modules: Vec<ModuleSpec>,
     learners: Vec<Learner>,
+    /// Deleted learners (not merged away), for the trainer to restore; oldest profile first.
+    deleted: Vec<Learner>,
     /// Per visible learner, one entry per module in `modules`' order.
     by_learner: HashMap<Uuid, Vec<ModuleProgress>>,
     merges: Merges,
@@ -173,6 +189,12 @@ impl Progress {
     #[must_use]
     pub fn learners(&self) -> &[Learner] {
         &self.learners
+    }
+
+    /// Learners whose latest delete is not undone, oldest profile first: the trainer may restore them.
+    #[must_use]
+    pub fn deleted(&self) -> &[Learner] {
+        &self.deleted
     }
 
     /// A visible learner, following merges (a merged id finds the profile it was merged into).
@@ -228,62 +250,77 @@ struct Profile {
 /// Per learner × module, while folding.
 #[derive(Default)]
 struct Acc {
-    first_view: HashMap<String, Time>,
+    first_view: HashMap<Sym, Time>,
     attempts: Vec<Attempt>,
-    first_sim: HashMap<String, Time>,
+    first_sim: HashMap<Sym, Time>,
     recorded_at: Option<Time>,
 }
 
 /// Folds events into progress. Events of unknown kinds are skipped; repeated ids count once.
 #[must_use]
 pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
-    let mut sorted: Vec<&Event> = events.iter().filter(|e| e.kind.is_some()).collect();
-    // Within one millisecond a profile's creation must come before its updates, whatever the random ids.
-    let rank = |e: &Event| u8::from(!matches!(e.kind, Some(EventKind::LearnerCreated { .. })));
-    sorted.sort_unstable_by_key(|e| (e.at, rank(e), e.id));
-    sorted.dedup_by_key(|e| e.id);
+    fold_facts(&Facts::from_events(events), modules)
+}
 
-    let merges = Merges::from_events(sorted.iter().copied());
-    let module_index: HashMap<&str, usize> = modules
+/// Folds facts into progress (see [`fold`]): what the app does, as it keeps facts, not events.
+#[must_use]
+pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
+    let names = &facts.names;
+    let mut sorted: Vec<&Fact> = facts.list.iter().collect();
+    // Within one millisecond a profile's creation must come before its updates, whatever the random ids.
+    let rank = |f: &Fact| u8::from(!matches!(f.kind, FactKind::Created(_)));
+    sorted.sort_unstable_by_key(|f| (f.at, rank(f), f.id));
+    sorted.dedup_by_key(|f| f.id);
+
+    let merges = Merges::from_facts(sorted.iter().copied());
+    let module_index: HashMap<Sym, usize> = modules
         .iter()
         .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
+        .filter_map(|(i, m)| names.get(&m.id).map(|sym| (sym, i)))
+        .collect();
+    let lessons: Vec<Vec<Sym>> = modules
+        .iter()
+        .map(|m| m.lessons.iter().filter_map(|l| names.get(l)).collect())
         .collect();
     let mut profiles: HashMap<Uuid, Profile> = HashMap::new();
     let mut last_activity: HashMap<Uuid, Time> = HashMap::new();
     let mut acc: HashMap<(Uuid, usize), Acc> = HashMap::new();
 
-    for event in &sorted {
-        let Some(kind) = &event.kind else { continue };
-        let owner = merges.resolve(event.learner);
+    for fact in &sorted {
+        let owner = merges.resolve(fact.learner);
         // Sorted by time, so the last insert is the latest.
-        last_activity.insert(owner, event.at);
-        if apply_profile(profiles.entry(event.learner).or_default(), kind, event.at) {
+        last_activity.insert(owner, fact.at);
+        let (FactKind::Viewed { module, .. }
+        | FactKind::Attempted { module, .. }
+        | FactKind::Simulated { module, .. }
+        | FactKind::Completed { module }) = fact.kind
+        else {
+            apply_profile(profiles.entry(fact.learner).or_default(), &fact.kind, fact.at);
             continue;
-        }
-        let Some(&index) = kind.module().and_then(|m| module_index.get(m)) else {
+        };
+        let Some(&index) = module_index.get(&module) else {
             continue;
         };
         let spec = &modules[index];
         let entry = acc.entry((owner, index)).or_default();
-        match kind {
-            EventKind::LessonViewed { lesson, .. } if spec.lessons.contains(lesson) => {
-                entry.first_view.entry(lesson.clone()).or_insert(event.at);
+        match fact.kind {
+            FactKind::Viewed { lesson, .. } if lessons[index].contains(&lesson) => {
+                entry.first_view.entry(lesson).or_insert(fact.at);
             }
-            EventKind::QuizAttempted {
+            FactKind::Attempted {
                 score, max, passed, ..
-            } => entry.attempts.push(Attempt {
-                event: event.id,
-                at: event.at,
-                score: *score,
-                max: *max,
-                passed: *passed,
+            } if max > 0 && score <= max => entry.attempts.push(Attempt {
+                event: fact.id,
+                at: fact.at,
+                score,
+                max,
+                passed: passed && passes(score, max, spec.pass_mark),
             }),
-            EventKind::SimulationCompleted { simulation, .. } => {
-                entry.first_sim.entry(simulation.clone()).or_insert(event.at);
+            FactKind::Simulated { simulation, .. } => {
+                entry.first_sim.entry(simulation).or_insert(fact.at);
             }
-            EventKind::ModuleCompleted { .. } => {
-                entry.recorded_at.get_or_insert(event.at);
+            FactKind::Completed { .. } => {
+                entry.recorded_at.get_or_insert(fact.at);
             }
             _ => {}
         }
@@ -294,6 +331,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
         merged_into.entry(to).or_default().push(from);
     }
     let mut learners: Vec<Learner> = Vec::new();
+    let mut deleted: Vec<Learner> = Vec::new();
     // Everyone with an event of their own or of a profile merged into them.
     let mut ids: Vec<Uuid> = last_activity
         .keys()
@@ -304,12 +342,14 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     let no_profile = Profile::default();
     for id in ids {
         let profile = profiles.get(&id).unwrap_or(&no_profile);
-        if profile.deleted {
-            continue;
-        }
         let mut merged = merged_into.remove(&id).unwrap_or_default();
         merged.sort_unstable();
-        learners.push(Learner {
+        let list = if profile.deleted {
+            &mut deleted
+        } else {
+            &mut learners
+        };
+        list.push(Learner {
             id,
             name: profile.name.clone(),
             unit: profile.unit.clone(),
@@ -322,6 +362,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     // Oldest profile first; profiles whose creation is not on this PC last. Ids were sorted, and the
     // sort is stable, so ties stay in id order.
     learners.sort_by_key(|l| (l.created_at.is_none(), l.created_at));
+    deleted.sort_by_key(|l| (l.created_at.is_none(), l.created_at));
 
     let by_learner = learners
         .iter()
@@ -329,7 +370,7 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
             let per_module = modules
                 .iter()
                 .enumerate()
-                .map(|(i, spec)| finish(spec, acc.remove(&(l.id, i)).unwrap_or_default()))
+                .map(|(i, spec)| finish(spec, names, acc.remove(&(l.id, i)).unwrap_or_default()))
                 .collect();
             (l.id, per_module)
         })
@@ -337,54 +378,56 @@ pub fn fold(events: &[Event], modules: &[ModuleSpec]) -> Progress {
     Progress {
         modules: modules.to_vec(),
         learners,
+        deleted,
         by_learner,
         merges,
     }
 }
 
-/// Applies a profile event; false if the event is not about the profile.
-fn apply_profile(profile: &mut Profile, kind: &EventKind, at: Time) -> bool {
+/// Applies a profile fact (the caller passes no other kind).
+fn apply_profile(profile: &mut Profile, kind: &FactKind, at: Time) {
     match kind {
-        EventKind::LearnerCreated { name, unit, position } => {
+        // Profile text may come from any file: cleaned and cut as the forms would have it.
+        FactKind::Created(new) => {
             profile.created_at.get_or_insert(at);
-            profile.name.clone_from(name);
-            profile.unit = unit.clone().unwrap_or_default();
-            profile.position = position.clone().unwrap_or_default();
+            profile.name = new.name.as_deref().map(text::field).unwrap_or_default();
+            profile.unit = new.unit.as_deref().map(text::field).unwrap_or_default();
+            profile.position = new.position.as_deref().map(text::field).unwrap_or_default();
         }
-        EventKind::LearnerUpdated { name, unit, position } => {
+        FactKind::Updated(new) => {
             for (field, value) in [
-                (&mut profile.name, name),
-                (&mut profile.unit, unit),
-                (&mut profile.position, position),
+                (&mut profile.name, &new.name),
+                (&mut profile.unit, &new.unit),
+                (&mut profile.position, &new.position),
             ] {
                 if let Some(value) = value {
-                    field.clone_from(value);
+                    *field = text::field(value);
                 }
             }
         }
-        EventKind::LearnerDeleted => profile.deleted = true,
-        EventKind::LearnerMerged { .. } => {}
-        EventKind::LessonViewed { .. }
-        | EventKind::QuizAttempted { .. }
-        | EventKind::SimulationCompleted { .. }
-        | EventKind::ModuleCompleted { .. } => return false,
+        FactKind::Deleted => profile.deleted = true,
+        FactKind::Restored => profile.deleted = false,
+        FactKind::Merged { .. }
+        | FactKind::Viewed { .. }
+        | FactKind::Attempted { .. }
+        | FactKind::Simulated { .. }
+        | FactKind::Completed { .. } => {}
     }
-    true
 }
 
-fn finish(spec: &ModuleSpec, acc: Acc) -> ModuleProgress {
+fn finish(spec: &ModuleSpec, names: &Names, acc: Acc) -> ModuleProgress {
     let first_pass = acc.attempts.iter().find(|a| a.passed).map(|a| a.at);
     // The time the rule became true: the latest of the first view of each lesson, the first pass and
     // the first run of each required simulation; None while a piece is missing.
     let rule_time = spec
         .lessons
         .iter()
-        .map(|l| acc.first_view.get(l).copied())
+        .map(|l| names.get(l).and_then(|l| acc.first_view.get(&l)).copied())
         .chain(std::iter::once(first_pass))
         .chain(
             spec.required_simulations
                 .iter()
-                .map(|s| acc.first_sim.get(s).copied()),
+                .map(|s| names.get(s).and_then(|s| acc.first_sim.get(&s)).copied()),
         )
         .try_fold(None::<Time>, |latest, t| {
             t.map(|t| Some(latest.map_or(t, |l| l.max(t))))
@@ -392,10 +435,18 @@ fn finish(spec: &ModuleSpec, acc: Acc) -> ModuleProgress {
         .flatten();
     ModuleProgress {
         module: spec.id.clone(),
-        lessons_viewed: acc.first_view.into_keys().collect(),
+        lessons_viewed: acc
+            .first_view
+            .into_keys()
+            .map(|l| names.text(l).to_owned())
+            .collect(),
         best_percent: acc.attempts.iter().map(Attempt::percent).max(),
         attempts: acc.attempts,
-        simulations_done: acc.first_sim.into_keys().collect(),
+        simulations_done: acc
+            .first_sim
+            .into_keys()
+            .map(|s| names.text(s).to_owned())
+            .collect(),
         rule_met: rule_time.is_some(),
         completion_recorded: acc.recorded_at.is_some(),
         completed_at: acc.recorded_at.or(rule_time),

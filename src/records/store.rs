@@ -10,7 +10,7 @@
 //!   data is not this module's call).
 //! - Errors are typed ([`StoreError`]); the UI words them for people.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
@@ -20,7 +20,8 @@ use uuid::Uuid;
 
 use super::backup::{self, Backup};
 use super::event::Event;
-use super::load::{self, Loaded, Tail};
+use super::fact::Facts;
+use super::load::{self, Loaded, Scan, Tail};
 
 /// The journal's file name in the data folder.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
@@ -78,13 +79,17 @@ pub struct OpenReport {
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportCounts {
     pub imported: usize,
     pub already_present: usize,
     /// Of the imported, how many are dated more than a day after the import (the other PC's clock is
     /// wrong). They are kept, but they never order this PC's clock (see [`super::time`]).
     pub future: usize,
+    /// Of the already present, how many have the same id as an event here but other content. The one
+    /// here is kept; the others are written to `conflicts_file`.
+    pub conflicts: usize,
+    pub conflicts_file: Option<PathBuf>,
 }
 
 /// The open, locked journal and the events in it.
@@ -96,8 +101,14 @@ pub struct Journal {
     _lock: File,
     /// Length of the file as this process wrote it, to cut back a failed write.
     len: u64,
-    events: Vec<Event>,
-    ids: HashSet<Uuid>,
+    /// What the fold needs of each event; whole events stay in the file (see [`super::fact`]).
+    facts: Facts,
+    /// Every event id, with the index of its fact ([`NO_FACT`] for a kind this version does not know):
+    /// an imported event with a known id is compared with what is here.
+    index: HashMap<Uuid, u32>,
+    /// The file ends inside a torn line that could not be set aside: the next write starts with a
+    /// newline, so the event it holds is not glued onto the torn line.
+    needs_newline: bool,
 }
 
 impl Journal {
@@ -108,6 +119,19 @@ impl Journal {
     /// [`StoreError::Locked`] if another copy holds it; [`StoreError::Io`] if the folder or file cannot
     /// be created, read or repaired.
     pub fn open(data_dir: &Path, now: DateTime<FixedOffset>) -> Result<(Journal, OpenReport), StoreError> {
+        Journal::open_observed(data_dir, now, &mut |_| {})
+    }
+
+    /// Like [`Journal::open`], showing each event read to `observe` (which sees whole events; the
+    /// journal keeps only their facts).
+    ///
+    /// # Errors
+    /// As [`Journal::open`].
+    pub fn open_observed(
+        data_dir: &Path,
+        now: DateTime<FixedOffset>,
+        observe: &mut dyn FnMut(&Event),
+    ) -> Result<(Journal, OpenReport), StoreError> {
         fs::create_dir_all(data_dir).map_err(io_at(data_dir))?;
         let lock_path = data_dir.join(LOCK_FILE);
         let lock = OpenOptions::new()
@@ -117,7 +141,7 @@ impl Journal {
             .truncate(false)
             .open(&lock_path)
             .map_err(io_at(&lock_path))?;
-        match lock.try_lock() {
+        match try_lock(&lock) {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => return Err(StoreError::Locked),
             // A file system without locks (some network shares): refusing to start would leave the
@@ -138,13 +162,17 @@ impl Journal {
 
         let path = data_dir.join(JOURNAL_FILE);
         let mut bytes = read_or_empty(&path)?;
-        let Loaded {
-            events,
-            ids,
+        let mut facts = Facts::default();
+        let mut index = HashMap::new();
+        let Scan {
             bad_lines,
             duplicates,
             tail,
-        } = load::parse(&bytes);
+            ..
+        } = load::scan(&bytes, |event| {
+            observe(&event);
+            index.insert(event.id, fact_index(facts.push(&event)));
+        });
         let existed = path.exists();
         // Not append mode: on Windows an append-only handle cannot cut the file back. The lock makes
         // this process the only writer, so it keeps the write position itself.
@@ -160,6 +188,8 @@ impl Journal {
         }
 
         let mut torn_tail = None;
+        let mut bad_lines = bad_lines;
+        let mut needs_newline = false;
         match tail {
             Tail::Clean => {}
             Tail::Unterminated => {
@@ -170,22 +200,30 @@ impl Journal {
                     .map_err(io_at(&path))?;
                 bytes.push(b'\n');
             }
-            Tail::Torn { offset, .. } => {
-                let torn = set_aside(data_dir, &bytes[offset..], now)?;
-                // Cut only after the torn bytes are safe in their own file.
-                file.set_len(offset as u64)
-                    .and_then(|()| file.sync_all())
-                    .map_err(io_at(&path))?;
-                bytes.truncate(offset);
-                torn_tail = Some(torn);
-            }
+            Tail::Torn { offset, line } => match set_aside(data_dir, &bytes[offset..], now) {
+                Ok(torn) => {
+                    // Cut only after the torn bytes are safe in their own file.
+                    file.set_len(offset as u64)
+                        .and_then(|()| file.sync_all())
+                        .map_err(io_at(&path))?;
+                    bytes.truncate(offset);
+                    torn_tail = Some(torn);
+                }
+                Err(e) => {
+                    // No room for a copy (a full disk): recording must not stop for it. The torn line
+                    // stays where it is, as a bad line, and the next write starts a line of its own.
+                    log::warn!("torn journal tail kept in place: {e}");
+                    bad_lines.push(line);
+                    needs_newline = true;
+                }
+            },
         }
         let len = bytes.len() as u64;
         file.seek(SeekFrom::Start(len)).map_err(io_at(&path))?;
 
         let backup = backup::daily(data_dir, &bytes, now.date_naive());
         let report = OpenReport {
-            events_loaded: events.len(),
+            events_loaded: index.len(),
             torn_tail,
             bad_lines,
             duplicates,
@@ -196,10 +234,21 @@ impl Journal {
             file,
             _lock: lock,
             len,
-            events,
-            ids,
+            facts,
+            index,
+            needs_newline,
         };
         Ok((journal, report))
+    }
+
+    /// Reads the journal in `data_dir` like [`Journal::read`], handing each event to `sink` instead of
+    /// keeping them all: for exports of a journal too large to hold as events.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the file exists but cannot be read.
+    pub fn scan_file(data_dir: &Path, sink: &mut dyn FnMut(Event)) -> Result<Scan, StoreError> {
+        let path = data_dir.join(JOURNAL_FILE);
+        Ok(load::scan(&read_or_empty(&path)?, sink))
     }
 
     /// Reads the journal in `data_dir` without locking, repairing or backing up: for exports while the
@@ -212,16 +261,37 @@ impl Journal {
         Ok(load::parse(&read_or_empty(&path)?))
     }
 
-    /// The events, in the order they were written.
+    /// The facts of the events, in the order they were written.
     #[must_use]
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    pub fn facts(&self) -> &Facts {
+        &self.facts
+    }
+
+    /// How many events the journal holds (of every kind, known to this version or not).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the journal holds no event.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Every event, read again from the file: whole events are not kept in memory. For exports and
+    /// tests; the file only grows, and only through this journal, so this is what was written.
+    ///
+    /// # Errors
+    /// [`StoreError::Io`] if the file cannot be read.
+    pub fn read_events(&self) -> Result<Vec<Event>, StoreError> {
+        Ok(load::parse(&read_or_empty(&self.path)?).events)
     }
 
     /// Whether an event with this id is in the journal.
     #[must_use]
     pub fn contains(&self, id: Uuid) -> bool {
-        self.ids.contains(&id)
+        self.index.contains_key(&id)
     }
 
     /// The journal file's path.
@@ -236,14 +306,14 @@ impl Journal {
     /// # Errors
     /// [`StoreError::Io`] if the write or fsync fails; nothing is then recorded.
     pub fn append(&mut self, event: &Event) -> Result<(), StoreError> {
-        if self.ids.contains(&event.id) {
+        if self.index.contains_key(&event.id) {
             return Ok(());
         }
         let mut line = event.to_line();
         line.push('\n');
         self.write_synced(line.as_bytes())?;
-        self.ids.insert(event.id);
-        self.events.push(event.clone());
+        let fact = self.facts.push(event);
+        self.index.insert(event.id, fact_index(fact));
         Ok(())
     }
 
@@ -258,12 +328,25 @@ impl Journal {
         now: &DateTime<FixedOffset>,
     ) -> Result<ImportCounts, StoreError> {
         let mut counts = ImportCounts::default();
-        let mut new_ids = HashSet::new();
-        let mut fresh = Vec::new();
+        let mut new_ids: HashMap<Uuid, u32> = HashMap::new();
+        let facts_before = self.facts.list.len();
         let mut buffer = String::new();
+        let mut conflicts = String::new();
         for event in events {
-            if self.ids.contains(&event.id) || !new_ids.insert(event.id) {
+            if let Some(&here) = self.index.get(&event.id).or_else(|| new_ids.get(&event.id)) {
                 counts.already_present += 1;
+                // Events are immutable: the same id with other content is a broken or forged copy.
+                // The first stays; the other is kept aside for a person to look at.
+                let incoming = self.facts.fact_of(&event);
+                let differs = match (self.facts.list.get(here as usize), incoming) {
+                    (Some(fact), Some(incoming)) => *fact != incoming,
+                    _ => false,
+                };
+                if differs {
+                    counts.conflicts += 1;
+                    conflicts.push_str(&event.to_line());
+                    conflicts.push('\n');
+                }
                 continue;
             }
             if super::time::is_future(&event.at, now) {
@@ -271,21 +354,33 @@ impl Journal {
             }
             buffer.push_str(&event.to_line());
             buffer.push('\n');
-            fresh.push(event);
+            // Facts now, whole events never kept: taken back below if the write fails.
+            new_ids.insert(event.id, fact_index(self.facts.push(&event)));
+            counts.imported += 1;
         }
-        if !fresh.is_empty() {
-            self.write_synced(buffer.as_bytes())?;
+        if !buffer.is_empty()
+            && let Err(e) = self.write_synced(buffer.as_bytes())
+        {
+            self.facts.list.truncate(facts_before);
+            return Err(e);
         }
-        counts.imported = fresh.len();
-        self.ids.extend(new_ids);
-        self.events.extend(fresh);
+        self.index.extend(new_ids);
+        if !conflicts.is_empty() {
+            let dir = self.path.parent().unwrap_or(Path::new("."));
+            match write_aside(dir, "conflicts", conflicts.as_bytes(), *now) {
+                Ok(path) => counts.conflicts_file = Some(path),
+                Err(e) => log::error!("setting aside conflicting events: {e}"),
+            }
+        }
         Ok(counts)
     }
 
     fn write_synced(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+        let newline: &[u8] = if self.needs_newline { b"\n" } else { b"" };
         let result = self
             .file
-            .write_all(bytes)
+            .write_all(newline)
+            .and_then(|()| self.file.write_all(bytes))
             .and_then(|()| self.file.flush())
             .and_then(|()| self.file.sync_all());
         if let Err(source) = result {
@@ -300,9 +395,30 @@ impl Journal {
                 source,
             });
         }
-        self.len += bytes.len() as u64;
+        self.len += (newline.len() + bytes.len()) as u64;
+        self.needs_newline = false;
         Ok(())
     }
+}
+
+/// [`Journal::index`]'s value for an event without a fact.
+const NO_FACT: u32 = u32::MAX;
+
+fn fact_index(fact: Option<usize>) -> u32 {
+    fact.and_then(|i| u32::try_from(i).ok()).unwrap_or(NO_FACT)
+}
+
+/// Takes the lock, trying again a few times over 100 ms before calling it held: a program this process
+/// starts (a file dialog's helper, a test's child process) shares the lock for the instant between its
+/// start and its `exec`, and a journal closed and reopened in that instant must not be called locked.
+fn try_lock(lock: &File) -> Result<(), TryLockError> {
+    for _ in 0..5 {
+        match lock.try_lock() {
+            Err(TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    lock.try_lock()
 }
 
 fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
@@ -318,19 +434,29 @@ fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
 
 /// Writes a torn tail to `journal.torn-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
 fn set_aside(data_dir: &Path, tail: &[u8], now: DateTime<FixedOffset>) -> Result<PathBuf, StoreError> {
+    write_aside(data_dir, "torn", tail, now)
+}
+
+/// Writes `bytes` to a new `journal.<what>-<timestamp>.jsonl` (a new name if that exists) and fsyncs it.
+fn write_aside(
+    data_dir: &Path,
+    what: &str,
+    bytes: &[u8],
+    now: DateTime<FixedOffset>,
+) -> Result<PathBuf, StoreError> {
     // No ':' in the name: Windows does not allow it.
     let stamp = now.format("%Y-%m-%dT%H-%M-%S");
     let mut n = 1;
     loop {
         let name = if n == 1 {
-            format!("journal.torn-{stamp}.jsonl")
+            format!("journal.{what}-{stamp}.jsonl")
         } else {
-            format!("journal.torn-{stamp}-{n}.jsonl")
+            format!("journal.{what}-{stamp}-{n}.jsonl")
         };
         let path = data_dir.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(tail)
+                file.write_all(bytes)
                     .and_then(|()| file.sync_all())
                     .map_err(io_at(&path))?;
                 sync_dir(data_dir);

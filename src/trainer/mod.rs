@@ -12,7 +12,7 @@ pub mod transfer;
 use uuid::Uuid;
 
 use crate::learning::{LearnerError, NewLearner, Records};
-use crate::records::{EventKind, StoreError};
+use crate::records::{EventKind, FactKind, StoreError};
 
 /// What a trainer can change, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum Action {
     Merge { from: Uuid, into: Uuid },
     /// Delete a learner (already confirmed).
     Delete(Uuid),
+    /// Bring a deleted learner back.
+    Restore(Uuid),
     /// Import the exchange files read in the background (their events wait in the trainer state).
     ApplyImport,
 }
@@ -130,6 +132,28 @@ pub fn delete(records: &mut Records, learner: Uuid) -> Result<(), ProfileError> 
     Ok(())
 }
 
+/// Records `learner_restored`: a deleted learner comes back to the roster and the exports with all their
+/// records. A delete imported from another PC is undone the same way.
+///
+/// # Errors
+/// [`ProfileError::Unknown`] if the learner is not among the deleted; [`ProfileError::Store`].
+pub fn restore(records: &mut Records, learner: Uuid) -> Result<(), ProfileError> {
+    let id = records.progress().resolve(learner);
+    if !records.progress().deleted().iter().any(|l| l.id == id) {
+        return Err(ProfileError::Unknown);
+    }
+    // Dated after the delete it undoes, which may come from a PC whose clock is ahead of this one.
+    let last_delete = records
+        .facts()
+        .list
+        .iter()
+        .filter(|f| f.kind == FactKind::Deleted && records.progress().resolve(f.learner) == id)
+        .map(|f| f.at)
+        .max();
+    records.record_after(id, EventKind::LearnerRestored, last_delete)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,11 +184,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut r = open(dir.path());
         let an = add(&mut r, "Nguyễn Văn An", "Xã Yên Khánh");
-        let before = r.events().len();
+        let before = r.read_events().unwrap().len();
         assert!(!rename(&mut r, an, " Nguyễn  Văn An ", "Xã Yên Khánh", "").unwrap());
-        assert_eq!(r.events().len(), before);
+        assert_eq!(r.read_events().unwrap().len(), before);
         assert!(rename(&mut r, an, "Nguyễn Văn Ân", "Xã Yên Khánh", "Công chức tư pháp").unwrap());
-        let last = r.events().last().unwrap().kind.clone().unwrap();
+        let last = r.read_events().unwrap().last().unwrap().kind.clone().unwrap();
         assert_eq!(
             last,
             EventKind::LearnerUpdated {

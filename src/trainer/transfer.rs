@@ -9,17 +9,17 @@ use uuid::Uuid;
 
 use crate::content::Catalog;
 use crate::durable;
-use crate::export::json::{Exchange, ExchangeError, MAX_EXCHANGE_BYTES, parse_exchange};
-use crate::export::{self, ExportError, Format, Titles};
+use crate::export::json::{Exchange, ExchangeError, MAX_EXCHANGE_BYTES, read_exchange_bytes};
+use crate::export::{self, Events, ExportError, Format, Titles};
 use crate::i18n::I18n;
-use crate::records::{Event, Progress, RosterRow, roster};
+use crate::records::{Progress, RosterRow, roster};
 
-/// Everything one export needs, owned.
-#[derive(Debug, Clone)]
+/// Everything one export needs, owned. The events are not copied: they are read from their source (the
+/// journal file) as the export is written.
 pub struct ExportJob {
     pub format: Format,
     pub roster: Vec<RosterRow>,
-    pub events: Vec<Event>,
+    pub events: Box<dyn Events + Send + Sync>,
     pub titles: Titles,
     pub device: Uuid,
     pub now: DateTime<FixedOffset>,
@@ -73,7 +73,7 @@ impl ExportJob {
     pub fn new(
         format: Format,
         progress: &Progress,
-        events: &[Event],
+        events: impl Events + Send + Sync + 'static,
         catalog: &Catalog,
         device: Uuid,
         now: DateTime<FixedOffset>,
@@ -82,7 +82,7 @@ impl ExportJob {
         ExportJob {
             format,
             roster: roster(progress),
-            events: events.to_vec(),
+            events: Box::new(events),
             titles: export::titles(catalog),
             device,
             now,
@@ -90,20 +90,15 @@ impl ExportJob {
         }
     }
 
-    /// The file's bytes. `progress` is called with `(done, total)`.
-    ///
-    /// # Errors
-    /// [`ExportError`] if a writer library fails.
-    pub fn bytes(&self, t: &I18n, progress: export::Progress<'_>) -> Result<Vec<u8>, ExportError> {
-        let records = export::Records {
-            roster: &self.roster,
-            events: &self.events,
-            titles: &self.titles,
-            device: self.device,
-            now: self.now,
-            home_page: &self.home_page,
-        };
-        export::export(self.format, &records, t, progress)
+    /// How many learners with a completed module get no certificate because they have no name on this
+    /// PC (their `learner_created` event is missing); 0 for the formats other than PDF.
+    #[must_use]
+    pub fn nameless_left_out(&self) -> usize {
+        if self.format == Format::Pdf {
+            export::pdf::nameless_completed(&self.roster)
+        } else {
+            0
+        }
     }
 
     /// Writes the file atomically to `path` (see [`durable`]), unless that would replace a file of
@@ -120,10 +115,34 @@ impl ExportJob {
         progress: export::Progress<'_>,
     ) -> Result<(), ExportFailure> {
         check_target(path, data_dir)?;
-        let bytes = self.bytes(t, progress).map_err(ExportFailure::Export)?;
-        // Checked again: the export can take minutes, and the place must still be safe when it is written.
-        check_target(path, data_dir)?;
-        durable::write_atomic(path, &bytes).map_err(ExportFailure::Write)
+        let records = export::Records {
+            roster: &self.roster,
+            events: &*self.events,
+            titles: &self.titles,
+            device: self.device,
+            now: self.now,
+            home_page: &self.home_page,
+        };
+        // The export streams into the temp file; its own failure is kept apart from the file's.
+        let mut failed = None;
+        let written = durable::replace_with(path, |out| {
+            if let Err(e) = export::write(self.format, &records, t, &mut *progress, out) {
+                failed = Some(ExportFailure::Export(e));
+                return Err(std::io::Error::other("export failed"));
+            }
+            // Checked again: the export can take minutes, and the place must still be safe when the
+            // temp file is renamed onto it (right after this).
+            if let Err(e) = check_target(path, data_dir) {
+                failed = Some(e);
+                return Err(std::io::Error::other("target refused"));
+            }
+            Ok(())
+        });
+        match (failed, written) {
+            (Some(failure), _) => Err(failure),
+            (None, Err(e)) => Err(ExportFailure::Write(e)),
+            (None, Ok(())) => Ok(()),
+        }
     }
 }
 
@@ -179,6 +198,25 @@ fn is_hard_link_into(real: &Path, data: &Path) -> bool {
 #[cfg(not(unix))]
 fn is_hard_link_into(_real: &Path, _data: &Path) -> bool {
     false
+}
+
+/// What a person should know about an import that went through: events dated in the future, and
+/// events that repeat an id here with other content (kept aside).
+#[must_use]
+pub fn import_warnings(t: &I18n, counts: &crate::records::ImportCounts) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if counts.future > 0 {
+        warnings.push(t.import_future_dated(counts.future));
+    }
+    if counts.conflicts > 0 {
+        let file = counts
+            .conflicts_file
+            .as_deref()
+            .map(display_name)
+            .unwrap_or_default();
+        warnings.push(t.import_conflicts(counts.conflicts, file));
+    }
+    warnings
 }
 
 /// The file name suggested for an export made on `now`'s day: `kynangso-2026-11-26.csv`.
@@ -257,7 +295,7 @@ pub fn read_exchange(path: &Path) -> Result<Exchange, FileProblem> {
             durable::ReadError::Io(_) => FileProblem::Unreadable,
         }
     })?;
-    parse_exchange(&bytes).map_err(FileProblem::Rejected)
+    read_exchange_bytes(bytes).map_err(FileProblem::Rejected)
 }
 
 /// The exchange files at `path`: the file itself, or every `*.json` file directly inside a folder, by

@@ -10,6 +10,7 @@ pub mod learners;
 pub mod lesson;
 pub mod markdown;
 pub mod module_page;
+pub mod opening;
 pub mod quiz;
 pub mod settings;
 pub mod simulation;

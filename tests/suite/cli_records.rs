@@ -301,7 +301,7 @@ fn the_export_job_refuses_the_data_folder() {
     let job = ExportJob::new(
         kynangso::export::Format::Csv,
         records.progress(),
-        records.events(),
+        kynangso::export::JournalEvents(pc.path().to_path_buf()),
         &catalog,
         records.device(),
         kynangso::learning::now(),

@@ -48,12 +48,14 @@ fn exchange_round_trip_keeps_every_event() {
     let back = parse_exchange(&bytes).unwrap();
     assert_eq!(back.device, DEVICE);
     assert_eq!(back.exported_at, at(NOW));
-    assert_eq!(back.events, events);
+    let back_events: Vec<_> = back.events().collect();
+    assert_eq!(back.len(), events.len());
+    assert_eq!(back_events, events);
     // The unknown kind is kept as it was, nested fields and all, and written out again unchanged.
-    let unknown = back.events.iter().find(|e| e.kind.is_none()).unwrap();
+    let unknown = back_events.iter().find(|e| e.kind.is_none()).unwrap();
     assert_eq!(unknown, &unknown_event());
     assert_eq!(unknown.raw["detail"]["levels"][2]["x"], "y");
-    assert_eq!(to_exchange(&back.events, DEVICE, at(NOW)).unwrap(), bytes);
+    assert_eq!(to_exchange(&back_events, DEVICE, at(NOW)).unwrap(), bytes);
 }
 
 #[test]
@@ -64,7 +66,7 @@ fn exchange_strings_come_back_nfc() {
     event["unit"] = json!(nfd("Phường Bến Nghé"));
     event[nfd("ghi chú")] = json!([nfd("Ấp Mỹ Lợi")]);
     let back = parse(&envelope(json!([event]))).unwrap();
-    let e = &back.events[0];
+    let e = &back.events().next().unwrap();
     assert_eq!(e.raw["name"], "Trần Văn Đức");
     assert_eq!(e.raw["unit"], "Phường Bến Nghé");
     assert_eq!(e.raw["ghi chú"][0], "Ấp Mỹ Lợi");
@@ -77,7 +79,7 @@ fn exchange_accepts_a_bom_and_extra_header_fields() {
     file["note"] = json!("added by a later version");
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(serde_json::to_vec(&file).unwrap());
-    assert_eq!(parse_exchange(&bytes).unwrap().events.len(), 1);
+    assert_eq!(parse_exchange(&bytes).unwrap().len(), 1);
 }
 
 #[test]
@@ -117,9 +119,19 @@ fn bad_exchange_files_are_rejected_with_their_error() {
     wrong = envelope(json!({}));
     assert_eq!(parse(&wrong), Err(X::BadHeader { field: "events" }));
 
-    // Depth: past serde_json's own limit, and past ours inside one event.
-    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-    assert_eq!(parse_exchange(deep.as_bytes()), Err(X::TooDeep));
+    // Depth: a deep document that is not an envelope is skimmed without recursion and refused, and
+    // an event past our limit is refused.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(parse_exchange(deep.as_bytes()), Err(X::WrongFormat));
+    let deep_field = format!(
+        r#"{{"x":{}{},"format":"kynangso-records"}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_eq!(
+        parse_exchange(deep_field.as_bytes()),
+        Err(X::UnsupportedVersion { found: None })
+    );
     assert_eq!(
         parse(&with_event(&|e| e["extra"] = nested(40))),
         Err(bad_event(EventProblem::TooDeep))

@@ -186,7 +186,7 @@ fn the_exchange_reader_never_panics_on_mutated_files() {
             mutate(&mut bytes, &mutations);
             if let Ok(exchange) = parse_exchange(&bytes) {
                 // What is accepted is whole: every event can be written back as one journal line.
-                for event in &exchange.events {
+                for event in exchange.events() {
                     prop_assert!(!event.to_line().contains('\n'));
                 }
             }

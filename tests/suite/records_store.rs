@@ -31,7 +31,7 @@ fn lines(events: &[Event]) -> String {
 }
 
 fn ids(journal: &Journal) -> Vec<Uuid> {
-    journal.events().iter().map(|e| e.id).collect()
+    journal.read_events().unwrap().iter().map(|e| e.id).collect()
 }
 
 fn torn_files(dir: &Path) -> Vec<String> {
@@ -49,7 +49,7 @@ fn missing_file_gives_an_empty_journal_and_creates_the_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("new").join("data");
     let (journal, report) = Journal::open(&dir, now()).unwrap();
-    assert!(journal.events().is_empty());
+    assert!(journal.read_events().unwrap().is_empty());
     assert_eq!(report.events_loaded, 0);
     assert_eq!(report.torn_tail, None);
     assert!(report.bad_lines.is_empty());
@@ -62,7 +62,7 @@ fn empty_file_gives_an_empty_journal() {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join(JOURNAL_FILE), "").unwrap();
     let (journal, report) = Journal::open(tmp.path(), now()).unwrap();
-    assert!(journal.events().is_empty());
+    assert!(journal.read_events().unwrap().is_empty());
     assert_eq!(
         (report.events_loaded, report.torn_tail, report.bad_lines.len()),
         (0, None, 0)
@@ -86,7 +86,7 @@ fn append_is_on_disk_and_survives_reopening() {
     }
     let (journal, report) = Journal::open(tmp.path(), now()).unwrap();
     assert_eq!(report.events_loaded, 2);
-    assert_eq!(journal.events(), [event(1), event(2)]);
+    assert_eq!(journal.read_events().unwrap(), [event(1), event(2)]);
 }
 
 #[test]
@@ -245,4 +245,61 @@ fn read_does_not_need_the_lock() {
     journal.append(&event(1)).unwrap();
     let loaded = Journal::read(tmp.path()).unwrap();
     assert_eq!(loaded.events, [event(1)]);
+}
+
+/// On a full disk the torn tail cannot be copied aside. Recording must not stop for it: the torn line
+/// stays as a bad line, and the next event starts a line of its own and survives a restart.
+#[test]
+fn a_torn_tail_that_cannot_be_set_aside_does_not_stop_recording() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = lines(&[event(1)]);
+    fs::write(tmp.path().join(JOURNAL_FILE), format!("{good}{{\"id\":\"cut")).unwrap();
+    // Every name the copy could take is taken, as no room would refuse it.
+    let stamp = now().format("%Y-%m-%dT%H-%M-%S");
+    fs::write(tmp.path().join(format!("journal.torn-{stamp}.jsonl")), "").unwrap();
+    for n in 2..=1000 {
+        fs::write(tmp.path().join(format!("journal.torn-{stamp}-{n}.jsonl")), "").unwrap();
+    }
+    {
+        let (mut journal, report) = Journal::open(tmp.path(), now()).unwrap();
+        assert_eq!(report.torn_tail, None);
+        assert_eq!(report.bad_lines, [2]);
+        journal.append(&event(2)).unwrap();
+    }
+    let (journal, report) = Journal::open(tmp.path(), now()).unwrap();
+    assert_eq!(ids(&journal), [1, 2].map(Uuid::from_u128));
+    assert_eq!(report.bad_lines, [2]);
+}
+
+/// An event whose id is already here with other content is not dropped in silence: the one here stays,
+/// the other is counted and kept aside in a file of its own.
+#[test]
+fn an_id_repeated_with_other_content_is_reported_and_kept_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut journal, _) = Journal::open(tmp.path(), now()).unwrap();
+    journal.append(&event(1)).unwrap();
+    let forged = Event::with_id(
+        Uuid::from_u128(1),
+        Uuid::from_u128(1),
+        Uuid::from_u128(2),
+        now(),
+        EventKind::QuizAttempted {
+            module: "bao-cao".into(),
+            score: 10,
+            max: 10,
+            passed: true,
+            duration_s: 1,
+            answers: vec![],
+        },
+    );
+    let counts = journal
+        .import(vec![event(1), forged.clone(), event(2)], &now())
+        .unwrap();
+    assert_eq!(
+        (counts.imported, counts.already_present, counts.conflicts),
+        (1, 2, 1)
+    );
+    let aside = counts.conflicts_file.unwrap();
+    assert_eq!(fs::read_to_string(aside).unwrap(), lines(&[forged]));
+    assert_eq!(journal.read_events().unwrap(), [event(1), event(2)]);
 }

@@ -161,3 +161,34 @@ fn glossary_opens_from_a_lesson_and_search_ignores_diacritics() {
     h.get_by_label("Thời gian chốt số liệu");
     assert!(h.query_by_label("Báo cáo đột xuất").is_none());
 }
+
+/// The window opens the journal on a worker thread: the first frames say the records are being
+/// opened, and the learners appear once they are there.
+#[test]
+fn the_window_opens_the_journal_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let catalog = common::catalog();
+        let (mut records, _) =
+            kynangso::learning::Records::open(dir.path(), &catalog, kynangso::learning::now).unwrap();
+        records
+            .add_learner(kynangso::learning::NewLearner::parse("Đỗ Thị Lan", "Xã B", "").unwrap())
+            .unwrap();
+    }
+    let app = App::opening(common::catalog(), dir.path().to_path_buf());
+    let mut h = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .with_context_setup(kynangso::ui::theme::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    for _ in 0..600 {
+        h.step();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!h.state().is_opening(), "the journal never opened");
+    h.run();
+    assert!(h.query_by_label_contains("Đỗ Thị Lan").is_some());
+    assert!(h.query_by_label_contains("Đang mở dữ liệu học tập").is_none());
+}

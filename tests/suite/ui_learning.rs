@@ -155,7 +155,8 @@ fn read_everything_pass_the_quiz_and_stay_complete_after_restart() {
         .records
         .as_ref()
         .unwrap()
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter_map(|e| e.kind.clone())
         .collect();
@@ -247,7 +248,8 @@ fn fail_review_and_retry_with_a_different_draw() {
         .records
         .as_ref()
         .unwrap()
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter(|e| {
             matches!(
@@ -282,7 +284,8 @@ fn leaving_a_quiz_midway_asks_and_records_nothing() {
         .records
         .as_ref()
         .unwrap()
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter(|e| e.kind_name() == "quiz_attempted")
         .count();

@@ -64,7 +64,7 @@ fn payment_simulation_is_recorded_and_survives_a_restart() {
     assert!(h.state().sim.as_ref().unwrap().run.finished());
     h.get_by_label_contains("Tổng số lỗi: 0");
 
-    let recorded = h.state().records.as_ref().unwrap().events().iter().any(|e| {
+    let recorded = h.state().records.as_ref().unwrap().read_events().unwrap().iter().any(|e| {
         matches!(&e.kind, Some(EventKind::SimulationCompleted { module, mistakes: 0, .. }) if module == "thanh-toan")
     });
     assert!(recorded);

@@ -310,7 +310,7 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     let mut h = harness(a.path());
     seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
     seed(&mut h, "Đỗ Thị Bình", "Phường Nam Định");
-    let events = h.state().records.as_ref().unwrap().events().len();
+    let events = h.state().records.as_ref().unwrap().read_events().unwrap().len();
     set_pin(&mut h, PIN);
     button(&mut h, "Xuất dữ liệu");
     let file = usb.path().join("may-1.json");
@@ -353,7 +353,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     assert!(has(&h, "Không có bản ghi nào từ tệp này được nhập."));
     assert!(!has(&h, "Không có gì bị thay đổi."));
     assert!(!has(&h, "lrs.xapi.json"));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // Again: nothing new.
     type_into_role(
         &mut h,
@@ -367,7 +370,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
         &h,
         &format!("may-1.json: đã nhập 0 bản ghi mới, {events} bản ghi đã có sẵn.")
     ));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // The broken file alone: refused, nothing changed.
     let bad = usb.path().join("hong.json");
     type_into_role(
@@ -378,7 +384,10 @@ fn json_export_imports_on_another_pc_once_and_bad_files_change_nothing() {
     );
     button(&mut h, "Bắt đầu nhập");
     wait_for(&mut h, |h| has(h, "Không nhập tệp hong.json:"));
-    assert_eq!(h.state().records.as_ref().unwrap().events().len(), events);
+    assert_eq!(
+        h.state().records.as_ref().unwrap().read_events().unwrap().len(),
+        events
+    );
     // A path that does not exist.
     let gone = usb.path().join("khong-co");
     type_into_role(
@@ -465,7 +474,8 @@ fn trainer_renames_deletes_and_merges_learners() {
         .records
         .as_ref()
         .unwrap()
-        .events()
+        .read_events()
+        .unwrap()
         .iter()
         .filter_map(|e| e.kind.as_ref().map(EventKind::name))
         .collect();
@@ -474,4 +484,59 @@ fn trainer_renames_deletes_and_merges_learners() {
     }
     let progress = h.state().records.as_ref().unwrap().progress();
     assert_eq!(progress.learner(twin).map(|l| l.id), Some(an));
+}
+
+/// Twenty deletes imported from another PC hid every learner, and importing the originals again could
+/// not bring them back: the trainer restores them from the roster page.
+#[test]
+fn trainer_restores_deleted_learners() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let an = seed(&mut h, "Nguyễn Văn An", "Xã A");
+    let lan = seed(&mut h, "Đỗ Thị Lan", "Xã B");
+    let deletes: Vec<_> = [an, lan]
+        .into_iter()
+        .map(|learner| {
+            kynangso::records::Event::new(
+                learner,
+                Uuid::new_v4(),
+                kynangso::learning::now() + chrono::Duration::hours(1),
+                EventKind::LearnerDeleted,
+            )
+        })
+        .collect();
+    h.state_mut().records.as_mut().unwrap().import(deletes).unwrap();
+    set_pin(&mut h, PIN);
+    assert!(!link(&h, "Nguyễn Văn An") && !link(&h, "Đỗ Thị Lan"));
+
+    click(&mut h, Role::DisclosureTriangle, "Học viên đã xóa (2)");
+    assert!(has(&h, "Đỗ Thị Lan – Xã B"));
+    h.query_all_by_role_and_label(Role::Button, "Khôi phục")
+        .nth(1)
+        .unwrap()
+        .click();
+    h.run();
+    h.run();
+    assert!(has(&h, "Đã khôi phục học viên Đỗ Thị Lan."));
+    assert!(link(&h, "Đỗ Thị Lan"));
+    assert!(!link(&h, "Nguyễn Văn An"));
+    assert!(has(&h, "Học viên đã xóa (1)"));
+
+    // The restore is an event in the journal, so it travels with exports; it survives a restart.
+    drop(h);
+    let h = harness(dir.path());
+    let records = h.state().records.as_ref().unwrap();
+    let restored: Vec<_> = records
+        .read_events()
+        .unwrap()
+        .iter()
+        .filter(|e| e.kind_name() == "learner_restored")
+        .map(|e| e.learner)
+        .collect();
+    assert_eq!(restored, [lan]);
+    assert_eq!(
+        records.progress().learner(lan).map(|l| l.name.as_str()),
+        Some("Đỗ Thị Lan")
+    );
+    assert!(records.progress().learner(an).is_none());
 }

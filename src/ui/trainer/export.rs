@@ -33,6 +33,8 @@ struct Running {
     rx: Receiver<Report>,
     done: usize,
     total: usize,
+    /// Learners left out of the certificates for want of a name (said once the export is done).
+    nameless: usize,
 }
 
 /// The export page's state.
@@ -181,15 +183,17 @@ fn open_dialog(app: &mut App, ctx: &egui::Context, format: Format) {
 /// Starts an export of the current records to `path` on a worker thread.
 fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
     let Some(records) = &app.records else { return };
+    // The events are read again from the journal file on the worker thread, not copied from memory.
     let job = ExportJob::new(
         format,
         records.progress(),
-        records.events(),
+        crate::export::JournalEvents(app.data_dir.clone()),
         &app.catalog,
         records.device(),
         crate::learning::now(),
         &app.settings.xapi_home_page,
     );
+    let nameless = job.nameless_left_out();
     let (tx, rx) = mpsc::channel();
     let lang: Lang = app.t.lang();
     let target = path.clone();
@@ -223,6 +227,7 @@ fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
                 rx,
                 done: 0,
                 total: 0,
+                nameless,
             });
         }
         Err(e) => {
@@ -275,7 +280,11 @@ pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
     }
     match finished {
         Some(Ok(())) => {
-            state.message = Some(ok(t.trainer_export_done(running.path.display().to_string())));
+            let mut text = t.trainer_export_done(running.path.display().to_string());
+            if running.nameless > 0 {
+                text = format!("{text} {}", t.export_nameless_left_out(running.nameless));
+            }
+            state.message = Some(ok(text));
             state.running = None;
         }
         Some(Err(text)) => {

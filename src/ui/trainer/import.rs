@@ -209,7 +209,7 @@ pub(super) fn apply(app: &mut App) {
         .any(|r| matches!(r, Read::File { result: Ok(_), .. }));
     let mut report = Vec::with_capacity(reads.len());
     for read in reads {
-        let mut future = 0;
+        let mut warnings = Vec::new();
         report.push(match read {
             Read::NotFound(path) => bad(t.trainer_import_not_found(path)),
             Read::NoFiles(path) => bad(t.trainer_import_no_files(path)),
@@ -224,9 +224,9 @@ pub(super) fn apply(app: &mut App) {
             Read::File {
                 name,
                 result: Ok(exchange),
-            } => match app.records.as_mut().map(|r| r.import(exchange.events)) {
+            } => match app.records.as_mut().map(|r| r.import(exchange.events())) {
                 Some(Ok(c)) => {
-                    future = c.future;
+                    warnings = transfer::import_warnings(t, &c);
                     ok(t.trainer_import_file_done(c.imported, name, c.already_present))
                 }
                 Some(Err(e)) => {
@@ -236,9 +236,7 @@ pub(super) fn apply(app: &mut App) {
                 None => bad(app.records_error.clone().unwrap_or_default()),
             },
         });
-        if future > 0 {
-            report.push(bad(t.import_future_dated(future)));
-        }
+        report.extend(warnings.into_iter().map(bad));
     }
     app.trainer.import.report = report;
 }

@@ -213,6 +213,20 @@ pub fn apply(app: &mut App, action: Action) {
                 Err(e) => app.notice = Some(bad(profile_message(app, &e))),
             }
         }
+        Action::Restore(learner) => {
+            let Some(records) = &mut app.records else { return };
+            let name = records
+                .progress()
+                .deleted()
+                .iter()
+                .find(|l| l.id == learner)
+                .map(|l| display_name(&app.t, &l.name))
+                .unwrap_or_default();
+            match trainer::restore(records, learner) {
+                Ok(()) => app.notice = Some(ok(app.t.trainer_restored(name))),
+                Err(e) => app.notice = Some(bad(profile_message(app, &e))),
+            }
+        }
         Action::ApplyImport => import::apply(app),
     }
 }

@@ -5,7 +5,9 @@
 use egui::RichText;
 
 use crate::app::App;
+use crate::command::Command;
 use crate::records::{RosterRow, Status};
+use crate::trainer::Action;
 use crate::trainer::roster_view::{Column, RosterView};
 use crate::ui::learner_page::date;
 use crate::ui::theme;
@@ -36,6 +38,9 @@ fn column_title(t: &crate::i18n::I18n, column: Column) -> String {
 
 /// Draws the roster page.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    if let Some(learner) = deleted_ui(app, ui) {
+        app.push(Command::Trainer(Action::Restore(learner)));
+    }
     let pal = theme::palette(app.settings.theme);
     let t = &app.t;
     let Some(records) = &app.records else {
@@ -46,7 +51,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let state = &mut app.trainer;
-    let events = records.events().len();
+    let events = records.event_count();
     if state.view.as_ref().is_none_or(|(n, _)| *n != events) {
         state.view = Some((events, RosterView::new(records.progress())));
     }
@@ -166,6 +171,38 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if let Some(learner) = open {
         state.page = Page::Learner(learner);
     }
+}
+
+/// The deleted learners, folded away under one line, each with a button to bring them back (a delete
+/// by mistake, or one imported from another PC). Returns the learner whose button was clicked.
+fn deleted_ui(app: &App, ui: &mut egui::Ui) -> Option<uuid::Uuid> {
+    let t = &app.t;
+    let deleted = app.records.as_ref()?.progress().deleted();
+    if deleted.is_empty() {
+        return None;
+    }
+    let pal = theme::palette(app.settings.theme);
+    let mut restore = None;
+    egui::CollapsingHeader::new(t.trainer_deleted_list(count(t, deleted.len())))
+        .id_salt("trainer_deleted")
+        .show(ui, |ui| {
+            ui.label(RichText::new(t.trainer_deleted_help()).color(pal.muted));
+            for learner in deleted {
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(t.trainer_restore()).clicked() {
+                        restore = Some(learner.id);
+                    }
+                    let name = display_name(t, &learner.name);
+                    if learner.unit.is_empty() {
+                        ui.label(name);
+                    } else {
+                        ui.label(format!("{name} – {}", learner.unit));
+                    }
+                });
+            }
+        });
+    ui.add_space(4.0);
+    restore
 }
 
 /// A small triangle after the title of the sorted column: pointing up when ascending. Painted, because
