@@ -11,7 +11,7 @@ use crate::i18n::I18n;
 use crate::learning::{Clock, LearnerError, NewLearner, Records};
 use crate::quiz::QuizSession;
 use crate::records::{EventKind, Resume, StoreError};
-use crate::settings::{Settings, TEXT_SIZE_RANGE};
+use crate::settings::{Health, Settings, TEXT_SIZE_RANGE};
 use crate::ui;
 
 /// A message shown under the top bar until dismissed.
@@ -62,7 +62,7 @@ impl App {
     /// An app on `data_dir`, with settings and records read from it.
     #[must_use]
     pub fn with_clock(catalog: Arc<Catalog>, data_dir: PathBuf, clock: Clock) -> Self {
-        let settings = Settings::load(&data_dir);
+        let (settings, settings_health) = Settings::read(&data_dir);
         let t = I18n::new(settings.language);
         let mut notice = None;
         let mut records_error = None;
@@ -83,11 +83,27 @@ impl App {
                 None
             }
         };
+        match settings_health {
+            // A file read whole is the one to fall back on, also after a hand edit (the PIN reset).
+            Health::Good => settings.keep_good_copy(&data_dir),
+            Health::Repaired(_) => {
+                // Written back at once, whole, with the damaged file kept aside: then the README's
+                // reset (delete the "trainer_pin" line) works even on a file that was garbled.
+                if let Err(e) = settings.save(&data_dir) {
+                    log::error!("saving repaired settings in {}: {e}", data_dir.display());
+                }
+                notice.get_or_insert_with(|| Notice {
+                    text: t.settings_repaired(),
+                    is_error: true,
+                });
+            }
+            Health::Fresh => {}
+        }
         #[allow(clippy::cast_sign_loss)]
         let next_seed = clock().timestamp_nanos_opt().unwrap_or_default() as u64;
         let mut trainer = ui::trainer::TrainerState::default();
         trainer.gate = crate::trainer::pin::Gate::resume(
-            settings.trainer_locked_until,
+            settings.trainer_gate,
             chrono::Utc::now(),
             std::time::Instant::now(),
         );
