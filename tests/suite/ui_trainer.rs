@@ -10,7 +10,7 @@ use std::time::Duration;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::learning::NewLearner;
@@ -601,10 +601,15 @@ fn the_pin_is_checked_on_a_worker_thread() {
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN", PIN);
     h.get_by_role_and_label(Role::Button, "Mở khu vực giảng viên")
         .click();
-    h.step();
+    // The frame that takes the click starts the worker and goes on at once.
     h.step();
     assert!(h.state().trainer.checking_pin());
+    // The next one says so, with the button off (one frame is far shorter than one check at the
+    // shipped cost).
+    h.step();
     assert!(has(&h, "Đang kiểm tra mã PIN"));
+    let open = h.get_by_role_and_label(Role::Button, "Mở khu vực giảng viên");
+    assert!(open.accesskit_node().is_disabled());
     assert!(!unlocked(&h));
     for _ in 0..3000 {
         h.step();
