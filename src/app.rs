@@ -12,11 +12,11 @@ use crate::i18n::I18n;
 use crate::learning::{Clock, LearnerError, NewLearner, Records};
 use crate::quiz::QuizSession;
 use crate::records::{EventKind, OpenReport, Resume, StoreError};
+use crate::settings::{Health, Settings, TEXT_SIZE_RANGE};
+use crate::ui;
 
 /// What opening the journal gives.
 type Opened = Result<(Records, OpenReport), StoreError>;
-use crate::settings::{Settings, TEXT_SIZE_RANGE};
-use crate::ui;
 
 /// A message shown under the top bar until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,13 +124,30 @@ impl App {
     }
 
     fn without_records(catalog: Arc<Catalog>, data_dir: PathBuf, clock: Clock) -> Self {
-        let settings = Settings::load(&data_dir);
+        let (settings, settings_health) = Settings::read(&data_dir);
         let t = I18n::new(settings.language);
+        let mut notice = None;
+        match settings_health {
+            // A file read whole is the one to fall back on, also after a hand edit (the PIN reset).
+            Health::Good => settings.keep_good_copy(&data_dir),
+            Health::Repaired(_) => {
+                // Written back at once, whole, with the damaged file kept aside: then the README's
+                // reset (delete the "trainer_pin" line) works even on a file that was garbled.
+                if let Err(e) = settings.save(&data_dir) {
+                    log::error!("saving repaired settings in {}: {e}", data_dir.display());
+                }
+                notice = Some(Notice {
+                    text: t.settings_repaired(),
+                    is_error: true,
+                });
+            }
+            Health::Fresh => {}
+        }
         #[allow(clippy::cast_sign_loss)]
         let next_seed = clock().timestamp_nanos_opt().unwrap_or_default() as u64;
         let mut trainer = ui::trainer::TrainerState::default();
         trainer.gate = crate::trainer::pin::Gate::resume(
-            settings.trainer_locked_until,
+            settings.trainer_gate,
             chrono::Utc::now(),
             std::time::Instant::now(),
         );
@@ -140,7 +157,7 @@ impl App {
             settings,
             data_dir,
             screen: Screen::Learners,
-            notice: None,
+            notice,
             diagrams: ui::diagram::DiagramCache::default(),
             records: None,
             records_error: None,

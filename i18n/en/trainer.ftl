@@ -4,7 +4,7 @@ nav-trainer = Trainer
 trainer-title = Trainer area
 
 trainer-pin-setup-title = Set the trainer PIN
-trainer-pin-setup-body = The trainer area shows the roster and exports and imports records. Choose a PIN of 4 to 8 digits and keep it from learners.
+trainer-pin-setup-body = The trainer area shows the roster and exports and imports records. Choose a PIN of 6 to 8 digits and keep it from learners.
 trainer-pin-enter-body = This area is for trainers only. Enter the trainer PIN.
 trainer-pin = PIN
 trainer-pin-current = Current PIN
@@ -13,8 +13,28 @@ trainer-pin-again = New PIN again
 trainer-pin-save = Save PIN
 trainer-pin-open = Open the trainer area
 trainer-pin-wrong = Wrong PIN. { $tries } tries left.
-trainer-pin-locked = Wrong PIN 3 times. Wait { $seconds } seconds, then try again.
-trainer-pin-error-format = The PIN must be 4 to 8 digits (0 to 9). Please type it again.
+trainer-pin-locked = Wrong PIN { $wrong } times. Wait { $wait }, then try again.
+trainer-wait = { $minutes ->
+        [0] { $seconds ->
+            [one] 1 second
+           *[other] { $seconds } seconds
+        }
+       *[other] { $seconds ->
+            [0] { $minutes ->
+                [one] 1 minute
+               *[other] { $minutes } minutes
+            }
+           *[other] { $minutes } min { $seconds } s
+        }
+    }
+trainer-pin-checking = Checking the PIN, please wait a moment…
+trainer-pin-saving = Saving the PIN, please wait a moment…
+trainer-pin-short = The trainer PIN in use is too short and easy to guess. Go to "Change PIN" and choose a new PIN of at least { $digits } digits.
+trainer-pin-unreadable-title = The trainer PIN cannot be read
+trainer-pin-unreadable-body = The settings file on this PC is damaged, so the PIN cannot be read. To protect the records, the trainer area stays closed and no new PIN can be set here. The learners' results are not affected.
+trainer-pin-unreadable-steps = To reset the PIN, someone who can open the files on this PC should: 1. Close the app. 2. Open settings.json in the data folder (shown below) with Notepad or another text editor. 3. Delete the whole line containing "trainer_pin" and save the file. 4. Open the app again and set a new PIN.
+trainer-data-folder = Data folder: { $folder }
+trainer-pin-error-format = A new PIN must be { $min } to { $max } digits (0 to 9). Please type it again.
 trainer-pin-error-mismatch = The two new PINs are not the same. Please type them again.
 trainer-pin-error-hash = The PIN could not be set. Please try again.
 trainer-pin-error-save = The PIN works for now but could not be saved on this PC. Check that the data folder can be written, then change the PIN again.

@@ -4,7 +4,7 @@ nav-trainer = Giảng viên
 trainer-title = Khu vực giảng viên
 
 trainer-pin-setup-title = Đặt mã PIN giảng viên
-trainer-pin-setup-body = Khu vực giảng viên dùng để xem danh sách học viên, xuất dữ liệu và nhập dữ liệu. Hãy đặt một mã PIN gồm 4 đến 8 chữ số và không cho học viên biết.
+trainer-pin-setup-body = Khu vực giảng viên dùng để xem danh sách học viên, xuất dữ liệu và nhập dữ liệu. Hãy đặt một mã PIN gồm 6 đến 8 chữ số và không cho học viên biết.
 trainer-pin-enter-body = Khu vực này chỉ dành cho giảng viên. Hãy nhập mã PIN giảng viên.
 trainer-pin = Mã PIN
 trainer-pin-current = Mã PIN đang dùng
@@ -13,8 +13,22 @@ trainer-pin-again = Nhập lại mã PIN mới
 trainer-pin-save = Lưu mã PIN
 trainer-pin-open = Mở khu vực giảng viên
 trainer-pin-wrong = Mã PIN không đúng. Anh/chị còn { $tries } lần thử.
-trainer-pin-locked = Đã nhập sai mã PIN 3 lần. Hãy chờ { $seconds } giây rồi thử lại.
-trainer-pin-error-format = Mã PIN phải gồm 4 đến 8 chữ số (từ 0 đến 9). Hãy nhập lại.
+trainer-pin-locked = Đã nhập sai mã PIN { $wrong } lần. Hãy chờ { $wait } rồi thử lại.
+trainer-wait = { $minutes ->
+        [0] { $seconds } giây
+       *[other] { $seconds ->
+            [0] { $minutes } phút
+           *[other] { $minutes } phút { $seconds } giây
+        }
+    }
+trainer-pin-checking = Đang kiểm tra mã PIN, xin chờ một chút…
+trainer-pin-saving = Đang lưu mã PIN, xin chờ một chút…
+trainer-pin-short = Mã PIN giảng viên đang dùng quá ngắn, dễ bị dò ra. Hãy vào "Đổi mã PIN" và đặt mã PIN mới gồm ít nhất { $digits } chữ số.
+trainer-pin-unreadable-title = Không đọc được mã PIN giảng viên
+trainer-pin-unreadable-body = Tệp cài đặt trên máy này bị hỏng nên không đọc được mã PIN. Để bảo vệ dữ liệu, khu vực giảng viên tạm khóa và không cho đặt mã PIN mới tại đây. Kết quả học tập không bị ảnh hưởng.
+trainer-pin-unreadable-steps = Để đặt lại mã PIN, người có quyền mở các tệp trên máy này hãy: 1. Đóng ứng dụng. 2. Mở tệp settings.json trong thư mục dữ liệu (ghi ở dưới) bằng Notepad hoặc một chương trình soạn văn bản khác. 3. Xóa cả dòng có chữ "trainer_pin" rồi lưu tệp. 4. Mở lại ứng dụng và đặt mã PIN mới.
+trainer-data-folder = Thư mục dữ liệu: { $folder }
+trainer-pin-error-format = Mã PIN mới phải gồm { $min } đến { $max } chữ số (từ 0 đến 9). Hãy nhập lại.
 trainer-pin-error-mismatch = Hai lần nhập mã PIN mới không giống nhau. Hãy nhập lại.
 trainer-pin-error-hash = Không tạo được mã PIN. Hãy thử lại.
 trainer-pin-error-save = Mã PIN dùng được cho lần này nhưng chưa lưu được vào máy. Hãy kiểm tra thư mục dữ liệu còn ghi được rồi đổi mã PIN lại.

@@ -21,8 +21,10 @@ pub enum Action {
     SetPin(String),
     /// Store the xAPI `account.homePage`.
     SetHomePage(String),
-    /// Remember when the wait after three wrong PINs ends (`None`: no wait), across a restart.
-    SaveLock(Option<chrono::DateTime<chrono::Utc>>),
+    /// Store the same PIN hashed again with today's cost (it was an earlier version's cheaper hash).
+    RehashPin(String),
+    /// Remember the count of wrong PINs and the end of their wait, across a restart.
+    SaveGate(pin::Remembered),
     /// Change a learner's name, unit and position (as typed; checked when applied).
     Rename {
         learner: Uuid,

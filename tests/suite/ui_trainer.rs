@@ -1,5 +1,6 @@
-//! The trainer area through the real UI (no GPU): the PIN (set, refused, the 30-second wait after three
-//! wrong tries, kept across a restart), the roster filtered by unit and searched without diacritics,
+//! The trainer area through the real UI (no GPU): the PIN (set, refused, checked on a worker thread,
+//! the growing wait after three wrong tries, kept across a restart, and a damaged settings file that
+//! neither forgets it nor offers a new one), the roster filtered by unit and searched without diacritics,
 //! a CSV export to a typed folder read back, JSON export and import on another data folder (twice, and
 //! a bad file refused), and a trainer renaming, deleting and merging learners.
 
@@ -9,18 +10,20 @@ use std::time::Duration;
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kynangso::app::App;
 use kynangso::command::Screen;
 use kynangso::learning::NewLearner;
 use kynangso::records::EventKind;
+use kynangso::settings::{Settings, TrainerPin};
+use kynangso::trainer::pin::{self, Cost};
 use uuid::Uuid;
 
 use crate::common::{catalog, click, harness_on, type_into_role};
 
 type H = Harness<'static, App>;
 
-const PIN: &str = "2468";
+const PIN: &str = "246813";
 
 /// A clock one second further on each call, so events recorded back to back (a learner added, then
 /// renamed) never share a timestamp: the fold orders events by time.
@@ -30,11 +33,11 @@ fn ticking() -> chrono::DateTime<chrono::FixedOffset> {
     kynangso::learning::now() + chrono::Duration::seconds(TICKS.fetch_add(1, Ordering::Relaxed))
 }
 
+/// The app on `data_dir`, hashing new PINs cheaply: the tests set and check many of them.
 fn harness(data_dir: &Path) -> H {
-    harness_on(
-        App::with_clock(catalog(), data_dir.to_path_buf(), ticking),
-        [1400.0, 2400.0],
-    )
+    let mut app = App::with_clock(catalog(), data_dir.to_path_buf(), ticking);
+    app.trainer.pin_cost = Cost::TESTS_ONLY;
+    harness_on(app, [1400.0, 2400.0])
 }
 
 /// Adds a learner straight to the records (the learner picker has its own tests).
@@ -79,12 +82,35 @@ fn set_pin(h: &mut H, pin: &str) {
     assert!(has(h, "Đặt mã PIN giảng viên"));
     type_into_role(h, Role::PasswordInput, "Mã PIN mới", pin);
     type_into_role(h, Role::PasswordInput, "Nhập lại mã PIN mới", pin);
-    button(h, "Lưu mã PIN");
+    save_pin(h);
+}
+
+/// Presses a button of a PIN form and waits for the worker thread to check or hash the PIN. Frames are
+/// stepped one by one while it works: its answer may come in the middle of a run, and the frames that
+/// follow it would count against the run's limit.
+fn press_pin_button(h: &mut H, label: &str) {
+    h.get_by_role_and_label(Role::Button, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::Button, label).click();
+    for _ in 0..3000 {
+        h.step();
+        if !h.state().trainer.checking_pin() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(!h.state().trainer.checking_pin(), "the PIN was never checked");
+    h.run();
+}
+
+/// Presses "Lưu mã PIN" and waits for the PIN to be checked and hashed.
+fn save_pin(h: &mut H) {
+    press_pin_button(h, "Lưu mã PIN");
 }
 
 fn enter_pin(h: &mut H, pin: &str) {
     type_into_role(h, Role::PasswordInput, "Mã PIN", pin);
-    button(h, "Mở khu vực giảng viên");
+    press_pin_button(h, "Mở khu vực giảng viên");
 }
 
 fn unlocked(h: &H) -> bool {
@@ -112,20 +138,23 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
     seed(&mut h, "Nguyễn Văn An", "Xã Yên Khánh");
     h.run();
 
-    // First use: a PIN that is not 4–8 digits is refused, then one is set and the area opens.
+    // First use: a PIN that is not 6–8 digits is refused (4 digits were enough before issue 9), then
+    // one is set and the area opens.
     open_area(&mut h);
-    type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "12");
-    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "12");
-    button(&mut h, "Lưu mã PIN");
-    assert!(has(&h, "Mã PIN phải gồm 4 đến 8 chữ số"));
-    assert!(!unlocked(&h));
+    for short in ["12", "2468", "24681"] {
+        type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", short);
+        type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", short);
+        save_pin(&mut h);
+        assert!(has(&h, "Mã PIN mới phải gồm 6 đến 8 chữ số"), "{short}");
+        assert!(!unlocked(&h));
+    }
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
-    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "2469");
-    button(&mut h, "Lưu mã PIN");
+    type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "246814");
+    save_pin(&mut h);
     assert!(has(&h, "Hai lần nhập mã PIN mới không giống nhau"));
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", PIN);
     type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", PIN);
-    button(&mut h, "Lưu mã PIN");
+    save_pin(&mut h);
     assert!(unlocked(&h));
     // Only the hash is stored.
     let settings = std::fs::read_to_string(dir.path().join("settings.json")).unwrap();
@@ -140,11 +169,11 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
     assert!(has(&h, "Khu vực này chỉ dành cho giảng viên"));
 
     // Wrong PINs: refused with the tries left, then a 30-second wait.
-    enter_pin(&mut h, "1111");
+    enter_pin(&mut h, "111111");
     assert!(has(&h, "Mã PIN không đúng. Anh/chị còn 2 lần thử."));
-    enter_pin(&mut h, "0000");
+    enter_pin(&mut h, "000000");
     assert!(has(&h, "còn 1 lần thử"));
-    enter_pin(&mut h, "9999");
+    enter_pin(&mut h, "999999");
     assert!(
         has(&h, "Đã nhập sai mã PIN 3 lần. Hãy chờ 30 giây rồi thử lại."),
         "no lock message"
@@ -155,6 +184,7 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
     h.key_press(Key::Enter);
     h.run();
     button(&mut h, "Mở khu vực giảng viên");
+    assert!(!h.state().trainer.checking_pin());
     assert!(!unlocked(&h));
     assert!(has(&h, "Hãy chờ"));
 
@@ -188,15 +218,15 @@ fn pin_is_set_refused_when_wrong_and_locks_after_three_tries() {
 
     // Changing the PIN needs the one in use.
     button(&mut h, "Đổi mã PIN");
-    type_into_role(&mut h, Role::PasswordInput, "Mã PIN đang dùng", "1357");
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN đang dùng", "135791");
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
     type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
-    button(&mut h, "Lưu mã PIN");
+    save_pin(&mut h);
     assert!(has(&h, "Mã PIN không đúng"));
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN đang dùng", PIN);
     type_into_role(&mut h, Role::PasswordInput, "Mã PIN mới", "13572468");
     type_into_role(&mut h, Role::PasswordInput, "Nhập lại mã PIN mới", "13572468");
-    button(&mut h, "Lưu mã PIN");
+    save_pin(&mut h);
     assert!(has(&h, "Đã lưu mã PIN mới."));
     button(&mut h, "Khóa khu vực giảng viên");
     open_area(&mut h);
@@ -539,4 +569,188 @@ fn trainer_restores_deleted_learners() {
         Some("Đỗ Thị Lan")
     );
     assert!(records.progress().learner(an).is_none());
+}
+
+/// Issue 9, defect 5: closing and reopening the app gave three fresh tries each time (8 wrong PINs in
+/// 34 s). The count survives a restart, and each wrong PIN past the third doubles the wait.
+#[test]
+fn wrong_pins_are_counted_across_restarts_and_the_wait_grows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    set_pin(&mut h, PIN);
+    button(&mut h, "Khóa khu vực giảng viên");
+    open_area(&mut h);
+    enter_pin(&mut h, "111111");
+    enter_pin(&mut h, "222222");
+    assert!(has(&h, "còn 1 lần thử"));
+
+    drop(h);
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    enter_pin(&mut h, "333333");
+    assert!(
+        has(&h, "Đã nhập sai mã PIN 3 lần. Hãy chờ 30 giây rồi thử lại."),
+        "a restart gave fresh tries"
+    );
+
+    // After the wait (ended here instead of sleeping 30 s) one more wrong PIN waits twice as long,
+    // also after a restart.
+    drop(h);
+    let mut h = harness(dir.path());
+    h.state_mut().trainer.gate.unlock();
+    open_area(&mut h);
+    enter_pin(&mut h, "444444");
+    assert!(has(&h, "Đã nhập sai mã PIN 4 lần. Hãy chờ 1 phút rồi thử lại."));
+    drop(h);
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    assert!(has(&h, "Đã nhập sai mã PIN 4 lần. Hãy chờ"));
+    enter_pin(&mut h, PIN);
+    assert!(!unlocked(&h));
+
+    // The right PIN, once the wait is over, clears the count for good.
+    h.state_mut().trainer.gate.unlock();
+    enter_pin(&mut h, PIN);
+    assert!(unlocked(&h));
+    drop(h);
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    enter_pin(&mut h, "555555");
+    assert!(has(&h, "Mã PIN không đúng. Anh/chị còn 2 lần thử."));
+}
+
+/// Issue 9, defect 5: PINs of 4 digits set by earlier versions still open the area; the trainer is
+/// told to choose a longer one, and the hash is made again with today's cost.
+#[test]
+fn a_four_digit_pin_from_an_earlier_version_still_opens_and_is_hashed_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = pin::hash("2468", Cost::TESTS_ONLY).unwrap();
+    std::fs::write(
+        dir.path().join("settings.json"),
+        format!("{{\n  \"trainer_pin\": \"{old}\",\n  \"language\": \"vi\"\n}}\n"),
+    )
+    .unwrap();
+    let mut app = App::with_clock(catalog(), dir.path().to_path_buf(), ticking);
+    // Today's cost, made cheap for the test but above the old hash's.
+    app.trainer.pin_cost = Cost {
+        memory_kib: 16,
+        passes: 2,
+    };
+    let mut h = harness_on(app, [1400.0, 2400.0]);
+    open_area(&mut h);
+    enter_pin(&mut h, "2468");
+    assert!(unlocked(&h));
+    assert!(has(&h, "quá ngắn"), "no advice to choose a longer PIN");
+    let TrainerPin::Set(new) = Settings::load(dir.path()).trainer_pin else {
+        panic!("the PIN was lost");
+    };
+    assert!(new.contains("$m=16,t=2,p=1$"), "{new}");
+    assert!(pin::verify("2468", &new));
+}
+
+/// Checking a PIN takes about half a second on purpose: it runs on a worker thread, the window keeps
+/// drawing and says so, and no second try starts meanwhile.
+#[test]
+fn the_pin_is_checked_on_a_worker_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = pin::hash(PIN, Cost::SHIPPED).unwrap();
+    std::fs::write(
+        dir.path().join("settings.json"),
+        format!("{{\n  \"trainer_pin\": \"{shipped}\"\n}}\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        App::new(catalog(), dir.path().to_path_buf()).trainer.pin_cost,
+        Cost::SHIPPED
+    );
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    type_into_role(&mut h, Role::PasswordInput, "Mã PIN", PIN);
+    h.get_by_role_and_label(Role::Button, "Mở khu vực giảng viên")
+        .click();
+    // The frame that takes the click starts the worker and goes on at once.
+    h.step();
+    assert!(h.state().trainer.checking_pin());
+    // The next one says so, with the button off (one frame is far shorter than one check at the
+    // shipped cost).
+    h.step();
+    assert!(has(&h, "Đang kiểm tra mã PIN"));
+    let open = h.get_by_role_and_label(Role::Button, "Mở khu vực giảng viên");
+    assert!(open.accesskit_node().is_disabled());
+    assert!(!unlocked(&h));
+    for _ in 0..3000 {
+        h.step();
+        if unlocked(&h) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(unlocked(&h));
+}
+
+/// Issue 9, defect 3: one field of the wrong type in settings.json reset every setting, and the
+/// trainer area offered a new PIN to whoever sat at the PC; a truncated file did the same.
+#[test]
+fn a_damaged_settings_file_keeps_the_pin_and_the_home_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    set_pin(&mut h, PIN);
+    drop(h);
+    let mut settings = Settings::load(dir.path());
+    settings.xapi_home_page = "https://lrs.example.vn".into();
+    settings.save(dir.path()).unwrap();
+
+    let path = dir.path().join("settings.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let bad = text.replace("\"text_size\": 120", "\"text_size\": \"140\"");
+    assert_ne!(bad, text);
+    std::fs::write(&path, &bad).unwrap();
+    let mut h = harness(dir.path());
+    assert!(has(&h, "Tệp cài đặt bị hỏng"));
+    open_area(&mut h);
+    assert!(!has(&h, "Đặt mã PIN giảng viên"), "a bad text size cost the PIN");
+    enter_pin(&mut h, PIN);
+    assert!(unlocked(&h));
+    assert_eq!(h.state().settings.xapi_home_page, "https://lrs.example.vn");
+    drop(h);
+
+    // Cut in the middle: the rest comes back from the good copy.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() / 2]).unwrap();
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    enter_pin(&mut h, PIN);
+    assert!(unlocked(&h));
+    assert_eq!(h.state().settings.xapi_home_page, "https://lrs.example.vn");
+}
+
+/// A settings file that may name a PIN but cannot be read, with no good copy: the area stays closed
+/// and says how to reset the PIN, and only the README's reset (delete the `trainer_pin` line) opens
+/// the way to a new one.
+#[test]
+fn an_unreadable_pin_closes_the_area_and_says_how_to_reset_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("settings.json");
+    let damaged = "{\n  \"trainer_pin\": \"$argon2id$v=19$m=65536,t=3,p=1$c2Fs";
+    std::fs::write(&path, damaged).unwrap();
+    for _restart in 0..2 {
+        let mut h = harness(dir.path());
+        open_area(&mut h);
+        assert!(has(&h, "Không đọc được mã PIN giảng viên"));
+        assert!(has(&h, "Xóa cả dòng có chữ \"trainer_pin\""));
+        assert!(!has(&h, "Đặt mã PIN giảng viên"));
+        assert!(h.query_by_role(Role::PasswordInput).is_none());
+    }
+    // The damaged file is kept aside, and settings.json now has a line to delete.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("settings.damaged.json")).unwrap(),
+        damaged
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: Vec<&str> = text.lines().filter(|l| !l.contains("trainer_pin")).collect();
+    assert_eq!(kept.len() + 1, text.lines().count(), "{text}");
+    std::fs::write(&path, kept.join("\n")).unwrap();
+    let mut h = harness(dir.path());
+    set_pin(&mut h, PIN);
+    assert!(unlocked(&h));
 }

@@ -18,6 +18,8 @@ use uuid::Uuid;
 
 use crate::app::{App, Notice};
 use crate::command::{Command, Screen};
+use crate::settings::TrainerPin;
+use crate::trainer::pin::Cost;
 use crate::trainer::roster_view::{Filter, RosterView, Sort};
 use crate::trainer::{self, Action, ProfileError};
 use crate::ui::theme;
@@ -25,7 +27,7 @@ use crate::ui::theme;
 pub use export::ExportState;
 pub use import::ImportState;
 pub use learner::EditForm;
-pub use pin::PinForm;
+pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -52,9 +54,13 @@ pub enum Confirm {
 pub struct TrainerState {
     /// The right PIN was given (or a new one set) since the area was last locked.
     pub unlocked: bool,
-    /// Counts wrong PINs; locks for 30 s after three.
+    /// Counts wrong PINs; locks from the third, longer each time.
     pub gate: trainer::pin::Gate,
     pub pin: PinForm,
+    /// A PIN being checked or hashed on a worker thread.
+    pin_check: Option<PinCheck>,
+    /// The Argon2 cost of new PIN hashes: [`Cost::SHIPPED`] unless a test makes it cheap.
+    pub pin_cost: Cost,
     pub page: Page,
     pub filter: Filter,
     pub sort: Sort,
@@ -75,10 +81,18 @@ impl TrainerState {
     pub fn lock(&mut self) {
         self.unlocked = false;
         self.pin = PinForm::default();
+        // A try under way stays counted as wrong; its answer is not wanted any more.
+        self.pin_check = None;
         self.confirm = None;
         self.page = Page::Roster;
         self.edit = EditForm::default();
         self.merge_search.clear();
+    }
+
+    /// Whether a PIN is being checked or hashed ("checking…" on screen).
+    #[must_use]
+    pub fn checking_pin(&self) -> bool {
+        self.pin_check.is_some()
     }
 
     /// The roster view, if built.
@@ -97,6 +111,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     app.trainer.last_pass = Some(pass);
     export::poll(app, ui.ctx());
     import::poll(app, ui.ctx());
+    pin::poll(app);
 
     if !app.trainer.unlocked {
         pin::gate_ui(app, ui);
@@ -153,7 +168,7 @@ fn tabs_ui(app: &mut App, ui: &mut egui::Ui) {
 pub fn apply(app: &mut App, action: Action) {
     match action {
         Action::SetPin(phc) => {
-            app.settings.trainer_pin = Some(phc);
+            app.settings.trainer_pin = TrainerPin::Set(phc);
             app.trainer.unlocked = true;
             app.trainer.pin = PinForm::default();
             let saved = save_settings(app);
@@ -163,10 +178,17 @@ pub fn apply(app: &mut App, action: Action) {
                 bad(app.t.trainer_pin_error_save())
             });
         }
-        Action::SaveLock(until) => {
-            app.settings.trainer_locked_until = until;
-            // Logged if it fails; the wait still holds for as long as the app stays open.
+        Action::RehashPin(phc) => {
+            app.settings.trainer_pin = TrainerPin::Set(phc);
+            // Logged if it fails; the old hash still opens the area.
             save_settings(app);
+        }
+        Action::SaveGate(kept) => {
+            if app.settings.trainer_gate != kept {
+                app.settings.trainer_gate = kept;
+                // Logged if it fails; the wait still holds for as long as the app stays open.
+                save_settings(app);
+            }
         }
         Action::SetHomePage(url) => {
             let url = url.trim().to_owned();

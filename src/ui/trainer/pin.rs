@@ -1,15 +1,21 @@
-//! The PIN screens: set it on first use, enter it to open the area (with the 30-second wait after
-//! three wrong tries, counting down on screen and remembered across a restart), and change it.
+//! The PIN screens: set it on first use, enter it to open the area (with the wait after wrong tries,
+//! counting down on screen and remembered across a restart), change it, and — when the settings
+//! file names a PIN that cannot be read — say how to reset it instead of offering a new one.
+//!
+//! Checking or hashing a PIN takes about half a second on purpose (see `trainer::pin`), so it runs on
+//! a worker thread, as exports do, while the screen says "checking…" and refuses another try.
 
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
 use egui::RichText;
 
 use crate::app::{App, Notice};
 use crate::command::Command;
+use crate::i18n::I18n;
+use crate::settings::TrainerPin;
 use crate::trainer::Action;
-use crate::trainer::pin::{self, Attempt, PinError};
+use crate::trainer::pin::{self, Attempt, Cost, PinError, Remembered};
 use crate::ui::trainer::{bad, notice_ui};
 use crate::ui::{big_button, theme};
 
@@ -23,6 +29,168 @@ pub struct PinForm {
     pub new: String,
     pub again: String,
     pub message: Option<Notice>,
+}
+
+/// What the worker thread is asked to do.
+enum Job {
+    /// Open the area: is `pin` the one hashed in `phc`? If so and `phc` is an earlier version's
+    /// cheaper hash, hash the PIN again with today's cost.
+    Open { pin: String, phc: String },
+    /// Change the PIN: the current one first, then the new one hashed.
+    Change {
+        current: String,
+        phc: String,
+        new: String,
+    },
+    /// First use: hash the new PIN.
+    Set { new: String },
+}
+
+/// Which page asked: opening and changing go through the gate (wrong tries count), the first PIN does
+/// not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Open,
+    Change,
+    Set,
+}
+
+/// What the worker thread found.
+#[derive(Debug)]
+struct Checked {
+    /// The PIN given was the right one (always, when setting the first PIN).
+    right: bool,
+    /// The hash to store now, if any.
+    new_hash: Option<Result<String, PinError>>,
+    /// The right PIN was shorter than a new PIN may be (set by an earlier version).
+    short: bool,
+}
+
+/// A PIN being checked or hashed on a worker thread.
+#[derive(Debug)]
+pub struct PinCheck {
+    rx: Receiver<Checked>,
+    kind: Kind,
+}
+
+fn run(job: Job, cost: Cost) -> Checked {
+    match job {
+        Job::Open { pin, phc } => {
+            let right = pin::verify(&pin, &phc);
+            Checked {
+                right,
+                new_hash: (right && pin::needs_rehash(&phc, cost)).then(|| pin::hash(&pin, cost)),
+                short: right && pin::is_short(&pin),
+            }
+        }
+        Job::Change { current, phc, new } => {
+            let right = pin::verify(&current, &phc);
+            Checked {
+                right,
+                new_hash: right.then(|| pin::hash(&new, cost)),
+                short: false,
+            }
+        }
+        Job::Set { new } => Checked {
+            right: true,
+            new_hash: Some(pin::hash(&new, cost)),
+            short: false,
+        },
+    }
+}
+
+/// Starts `job` on a worker thread, which wakes the window when it is done.
+fn start(app: &mut App, ctx: &egui::Context, job: Job) {
+    let kind = match job {
+        Job::Open { .. } => Kind::Open,
+        Job::Change { .. } => Kind::Change,
+        Job::Set { .. } => Kind::Set,
+    };
+    let cost = app.trainer.pin_cost;
+    let (tx, rx) = mpsc::channel();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new().name("pin".into()).spawn(move || {
+        let _ = tx.send(run(job, cost));
+        ctx.request_repaint();
+    });
+    match spawned {
+        Ok(_) => app.trainer.pin_check = Some(PinCheck { rx, kind }),
+        Err(e) => {
+            log::error!("PIN thread: {e}");
+            app.trainer.pin.message = Some(bad(app.t.trainer_pin_error_hash()));
+        }
+    }
+}
+
+/// Starts a try at the gate: refused while a wait lasts; otherwise it counts as wrong, and is
+/// remembered so, until the worker says it was right (closing the app meanwhile gives no free try).
+fn begin_try(app: &mut App, ctx: &egui::Context, job: Job) {
+    let now = Instant::now();
+    if app.trainer.gate.begin(now).is_err() {
+        // The countdown on the page says it.
+        app.trainer.pin.message = None;
+        return;
+    }
+    let kept = app.trainer.gate.remember(chrono::Utc::now(), now);
+    app.push(Command::Trainer(Action::SaveGate(kept)));
+    start(app, ctx, job);
+}
+
+/// Takes the worker's answer, if it has come: opens the area, stores a new hash, or says why not.
+pub(super) fn poll(app: &mut App) {
+    let Some(check) = &app.trainer.pin_check else {
+        return;
+    };
+    let checked = match check.rx.try_recv() {
+        Ok(checked) => checked,
+        // The worker wakes the window when it is done.
+        Err(TryRecvError::Empty) => return,
+        // The worker died (not expected; logged by the panic hook): a try stays counted as wrong.
+        Err(TryRecvError::Disconnected) => Checked {
+            right: false,
+            new_hash: None,
+            short: false,
+        },
+    };
+    let kind = check.kind;
+    app.trainer.pin_check = None;
+    let t = &app.t;
+    let state = &mut app.trainer;
+    let attempt = match kind {
+        Kind::Set => Attempt::Granted,
+        Kind::Open | Kind::Change => state.gate.settle(checked.right, Instant::now()),
+    };
+    state.pin.message = match attempt {
+        Attempt::Wrong { tries_left } => Some(bad(t.trainer_pin_wrong(tries_left))),
+        // When locked, the countdown says it.
+        Attempt::Granted | Attempt::Locked { .. } => None,
+    };
+    if attempt != Attempt::Granted {
+        return;
+    }
+    let mut actions = Vec::new();
+    if kind != Kind::Set {
+        actions.push(Action::SaveGate(Remembered::default()));
+    }
+    match (kind, checked.new_hash) {
+        (Kind::Open, Some(Ok(phc))) => actions.push(Action::RehashPin(phc)),
+        // The old hash still opens the area; the failure is logged.
+        (Kind::Open, _) => {}
+        (Kind::Change | Kind::Set, Some(Ok(phc))) => actions.push(Action::SetPin(phc)),
+        (Kind::Change | Kind::Set, Some(Err(e))) => state.pin.message = Some(bad(pin_error(t, e))),
+        (Kind::Change | Kind::Set, None) => {
+            state.pin.message = Some(bad(pin_error(t, PinError::Hash)));
+        }
+    }
+    if kind == Kind::Open {
+        state.unlocked = true;
+        if checked.short {
+            app.notice = Some(bad(app.t.trainer_pin_short(pin::MIN_DIGITS)));
+        }
+    }
+    for action in actions {
+        app.push(Command::Trainer(action));
+    }
 }
 
 /// A PIN field: masked, labelled for screen readers and tests; true when Enter was pressed in it. The
@@ -44,22 +212,42 @@ fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String, first: bool) 
     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
-/// The area while locked: set the PIN (first use) or enter it.
+/// The area while locked: set the PIN (first use), enter it, or — when it cannot be read — how to
+/// reset it.
 pub fn gate_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(700.0));
         ui.heading(app.t.trainer_title());
         ui.add_space(6.0);
         match app.settings.trainer_pin.clone() {
-            None => setup_ui(app, ui),
-            Some(phc) => enter_ui(app, ui, &phc),
+            TrainerPin::NotSet => setup_ui(app, ui),
+            TrainerPin::Set(phc) => enter_ui(app, ui, phc),
+            TrainerPin::Unreadable(_) => unreadable_ui(app, ui),
         }
     });
+}
+
+/// The settings name a PIN that cannot be read: no new PIN is offered (a damaged file must not hand
+/// the area to whoever sits here), only the README's reset, which needs access to the PC's files.
+fn unreadable_ui(app: &App, ui: &mut egui::Ui) {
+    let t = &app.t;
+    let pal = theme::palette(app.settings.theme);
+    ui.label(
+        RichText::new(t.trainer_pin_unreadable_title())
+            .text_style(theme::h2())
+            .color(pal.bad),
+    );
+    ui.label(t.trainer_pin_unreadable_body());
+    ui.add_space(6.0);
+    ui.label(t.trainer_pin_unreadable_steps());
+    ui.add_space(6.0);
+    ui.label(t.trainer_data_folder(app.data_dir.display().to_string()));
 }
 
 fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
     let t = &app.t;
     let pal = theme::palette(app.settings.theme);
+    let busy = app.trainer.pin_check.is_some();
     let form = &mut app.trainer.pin;
     ui.label(RichText::new(t.trainer_pin_setup_title()).text_style(theme::h2()));
     ui.label(t.trainer_pin_setup_body());
@@ -72,46 +260,62 @@ fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
             submit |= pin_field(ui, t.trainer_pin_new(), &mut form.new, true);
             submit |= pin_field(ui, t.trainer_pin_again(), &mut form.again, false);
         });
-    if let Some(message) = &form.message {
+    submit |= save_button_ui(ui, t, busy);
+    if busy {
+        ui.label(t.trainer_pin_saving());
+    } else if let Some(message) = &form.message {
         notice_ui(ui, &pal, message);
     }
-    submit |= big_button(ui, t.trainer_pin_save()).clicked();
-    if submit {
-        let action = new_pin(t, form);
-        if let Some(action) = action {
-            app.push(Command::Trainer(action));
+    if submit && !busy {
+        let checked = checked_new_pin(t, form);
+        if let Some(new) = checked {
+            start(app, ui.ctx(), Job::Set { new });
         }
     }
 }
 
-/// Checks and hashes the new PIN of `form`; the action to store it, or the reason on the form.
-fn new_pin(t: &crate::i18n::I18n, form: &mut PinForm) -> Option<Action> {
-    let result = pin::new_pin(&form.new, &form.again);
+/// "Lưu mã PIN", off while a PIN is being checked or hashed; true when pressed.
+fn save_button_ui(ui: &mut egui::Ui, t: &I18n, busy: bool) -> bool {
+    ui.add_enabled_ui(!busy, |ui| big_button(ui, t.trainer_pin_save()))
+        .inner
+        .clicked()
+}
+
+/// Checks the form of the new PIN of `form` (clearing the fields): the PIN to hash, or the reason on
+/// the form.
+fn checked_new_pin(t: &I18n, form: &mut PinForm) -> Option<String> {
+    let result = pin::check_new(&form.new, &form.again).map(str::to_owned);
     form.new.clear();
     form.again.clear();
     match result {
-        Ok(phc) => Some(Action::SetPin(phc)),
+        Ok(new) => {
+            form.message = None;
+            Some(new)
+        }
         Err(e) => {
-            form.message = Some(bad(match e {
-                PinError::Format => t.trainer_pin_error_format(),
-                PinError::Mismatch => t.trainer_pin_error_mismatch(),
-                PinError::Hash => t.trainer_pin_error_hash(),
-            }));
+            form.message = Some(bad(pin_error(t, e)));
             None
         }
     }
 }
 
-fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
+fn pin_error(t: &I18n, e: PinError) -> String {
+    match e {
+        PinError::Format => t.trainer_pin_error_format(pin::MAX_DIGITS, pin::MIN_DIGITS),
+        PinError::Mismatch => t.trainer_pin_error_mismatch(),
+        PinError::Hash => t.trainer_pin_error_hash(),
+    }
+}
+
+fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
     let t = &app.t;
     let pal = theme::palette(app.settings.theme);
+    let busy = app.trainer.pin_check.is_some();
     let state = &mut app.trainer;
     ui.label(t.trainer_pin_enter_body());
     ui.add_space(6.0);
-    let now = Instant::now();
-    let locked = state.gate.is_locked(now);
+    let locked = state.gate.is_locked(Instant::now());
     let mut submit = false;
-    let mut lock_change = None;
     egui::Grid::new("trainer_pin_enter")
         .num_columns(2)
         .spacing([12.0, 10.0])
@@ -119,67 +323,52 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: &str) {
             submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin, true);
         });
     submit |= ui
-        .add_enabled_ui(!locked, |ui| big_button(ui, t.trainer_pin_open()))
+        .add_enabled_ui(!locked && !busy, |ui| big_button(ui, t.trainer_pin_open()))
         .inner
         .clicked();
-    if submit {
-        let attempt = state.gate.try_pin(&state.pin.pin, phc, now);
-        lock_change = remembered_lock(attempt, locked, app.settings.trainer_locked_until.is_some());
-        state.pin.pin.clear();
-        state.pin.message = match attempt {
-            Attempt::Granted => {
-                state.unlocked = true;
-                None
-            }
-            Attempt::Wrong { tries_left } => Some(bad(t.trainer_pin_wrong(tries_left))),
-            // The countdown below says it.
-            Attempt::Locked { .. } => None,
-        };
-        ui.ctx().request_repaint();
-    }
-    lock_or_message_ui(t, ui, &pal, &state.pin, &state.gate);
-    if let Some(until) = lock_change {
-        app.push(Command::Trainer(Action::SaveLock(until)));
+    status_ui(t, ui, &pal, &state.pin, &state.gate, busy);
+    if submit && !busy {
+        let pin = std::mem::take(&mut state.pin.pin);
+        begin_try(app, ui.ctx(), Job::Open { pin, phc });
     }
 }
 
-/// What to remember in the settings after a try: the end of a wait this try started, or that the
-/// remembered wait is over once the right PIN got through. `None`: nothing changes.
-#[allow(clippy::option_option)] // outer: whether to save; inner: the date to save, or none
-fn remembered_lock(attempt: Attempt, was_locked: bool, remembered: bool) -> Option<Option<DateTime<Utc>>> {
-    match attempt {
-        Attempt::Locked { .. } if !was_locked => Some(Some(Utc::now() + pin::LOCK)),
-        Attempt::Granted if remembered => Some(None),
-        _ => None,
-    }
-}
-
-/// The countdown while locked (repainting until it ends), else the last message.
-fn lock_or_message_ui(
-    t: &crate::i18n::I18n,
+/// Under the form: "checking…" while the worker works, else the countdown while locked (repainting
+/// until it ends), else the last message.
+fn status_ui(
+    t: &I18n,
     ui: &mut egui::Ui,
     pal: &theme::Palette,
     form: &PinForm,
     gate: &pin::Gate,
+    busy: bool,
 ) {
-    if let Some(seconds) = gate.seconds_left(Instant::now()) {
-        notice_ui(ui, pal, &bad(t.trainer_pin_locked(seconds)));
+    if busy {
+        ui.label(t.trainer_pin_checking());
+    } else if let Some(seconds) = gate.seconds_left(Instant::now()) {
+        let wait = wait_text(t, seconds);
+        notice_ui(ui, pal, &bad(t.trainer_pin_locked(wait, gate.wrong_in_a_row())));
         ui.ctx().request_repaint_after(Duration::from_millis(250));
     } else if let Some(message) = &form.message {
         notice_ui(ui, pal, message);
     }
 }
 
+/// A wait in words: "30 giây", "2 phút", "14 phút 59 giây".
+fn wait_text(t: &I18n, seconds: u64) -> String {
+    t.trainer_wait(seconds / 60, seconds % 60)
+}
+
 /// Page "Đổi mã PIN": the PIN in use, then the new one twice.
 pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
     let pal = theme::palette(app.settings.theme);
-    let Some(phc) = app.settings.trainer_pin.clone() else {
+    let Some(phc) = app.settings.trainer_pin.hash().map(str::to_owned) else {
         return;
     };
+    let busy = app.trainer.pin_check.is_some();
     let t = &app.t;
     let state = &mut app.trainer;
-    let mut action = None;
-    let mut lock_change = None;
+    let mut job = None;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(700.0));
         ui.label(RichText::new(t.trainer_tab_pin()).text_style(theme::h2()));
@@ -193,31 +382,15 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
                 submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again, false);
             });
         let locked = state.gate.is_locked(Instant::now());
-        submit |= ui
-            .add_enabled_ui(!locked, |ui| big_button(ui, t.trainer_pin_save()))
-            .inner
-            .clicked();
-        if submit {
-            let attempt = state.gate.try_pin(&state.pin.current, &phc, Instant::now());
-            lock_change = remembered_lock(attempt, locked, app.settings.trainer_locked_until.is_some());
-            state.pin.current.clear();
-            match attempt {
-                Attempt::Granted => {
-                    state.pin.message = None;
-                    action = new_pin(t, &mut state.pin);
-                }
-                Attempt::Wrong { tries_left } => {
-                    state.pin.message = Some(bad(t.trainer_pin_wrong(tries_left)));
-                }
-                Attempt::Locked { .. } => state.pin.message = None,
-            }
+        submit |= save_button_ui(ui, t, busy || locked);
+        status_ui(t, ui, &pal, &state.pin, &state.gate, busy);
+        if submit && !busy {
+            let current = std::mem::take(&mut state.pin.current);
+            // The new PIN's form is checked first: no try is used up on a typing slip.
+            job = checked_new_pin(t, &mut state.pin).map(|new| Job::Change { current, phc, new });
         }
-        lock_or_message_ui(t, ui, &pal, &state.pin, &state.gate);
     });
-    if let Some(until) = lock_change {
-        app.push(Command::Trainer(Action::SaveLock(until)));
-    }
-    if let Some(action) = action {
-        app.push(Command::Trainer(action));
+    if let Some(job) = job {
+        begin_try(app, ui.ctx(), job);
     }
 }
