@@ -12,10 +12,14 @@ fn main() -> ExitCode {
     let started = Instant::now();
     #[cfg(windows)]
     attach_console();
-    // Users read the translated messages; log lines (`[ERROR …]`, English, technical) are for whoever
-    // sets RUST_LOG, e.g. `RUST_LOG=warn kynangso import …`.
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("off")).init();
-    let cli = match kynangso::cli::Cli::try_parse() {
+    let parsed = kynangso::cli::Cli::try_parse();
+    // On the command line users read the translated messages; log lines (`[ERROR …]`, English,
+    // technical) are for whoever sets RUST_LOG, e.g. `RUST_LOG=warn kynangso import …`. The window logs
+    // warnings and errors to its console, where a trainer's terminal or a support person sees them.
+    let window = parsed.as_ref().is_ok_and(|cli| cli.command.is_none());
+    let default = if window { "warn" } else { "off" };
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(default)).init();
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
