@@ -3,7 +3,6 @@
 //! learner or trainer deleting or overwriting the file, or a disk going bad in one place.
 
 use std::fs::{self, File};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -34,9 +33,10 @@ pub fn file_name(day: NaiveDate) -> String {
     format!("journal-{}.jsonl", day.format("%Y-%m-%d"))
 }
 
-/// Writes today's backup of `journal` (the file's bytes) unless there is one, then prunes to [`KEEP`].
-pub(crate) fn daily(data_dir: &Path, journal: &[u8], today: NaiveDate) -> Backup {
-    if journal.trim_ascii().is_empty() {
+/// Writes today's backup of the journal file at `journal` unless there is one, then prunes to [`KEEP`].
+/// `has_content`: the journal holds at least one line (an empty copy could push the good ones out).
+pub(crate) fn daily(data_dir: &Path, journal: &Path, has_content: bool, today: NaiveDate) -> Backup {
+    if !has_content {
         return Backup::EmptyJournal;
     }
     let dir = data_dir.join(DIR);
@@ -53,15 +53,13 @@ pub(crate) fn daily(data_dir: &Path, journal: &[u8], today: NaiveDate) -> Backup
     }
 }
 
-/// Writes through a temporary name, so a crash never leaves a half copy under today's name (which
-/// would stop today's real backup).
-fn write(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Copies through a temporary name, so a crash never leaves a half copy under today's name (which
+/// would stop today's real backup). A copy, not the bytes in memory: the journal may be large.
+fn write(dir: &Path, path: &Path, journal: &Path) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
     let tmp = path.with_extension("jsonl.tmp");
-    let mut file = File::create(&tmp)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
+    fs::copy(journal, &tmp)?;
+    File::open(&tmp)?.sync_all()?;
     fs::rename(&tmp, path)?;
     sync_dir(dir);
     Ok(())
@@ -104,13 +102,17 @@ mod tests {
     #[test]
     fn one_backup_a_day_and_the_last_fourteen_kept() {
         let tmp = tempfile::tempdir().unwrap();
+        let journal = tmp.path().join("journal.jsonl");
+        fs::write(&journal, "{}\n").unwrap();
         for d in 1..=20 {
             assert_eq!(
-                daily(tmp.path(), b"{}\n", day(d)),
+                daily(tmp.path(), &journal, true, day(d)),
                 Backup::Written(tmp.path().join(DIR).join(file_name(day(d))))
             );
-            assert_eq!(daily(tmp.path(), b"{}\n", day(d)), Backup::AlreadyToday);
+            assert_eq!(daily(tmp.path(), &journal, true, day(d)), Backup::AlreadyToday);
         }
+        let copy = tmp.path().join(DIR).join(file_name(day(20)));
+        assert_eq!(fs::read_to_string(copy).unwrap(), "{}\n");
         let mut names: Vec<String> = fs::read_dir(tmp.path().join(DIR))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -124,7 +126,9 @@ mod tests {
     #[test]
     fn empty_journal_is_not_backed_up() {
         let tmp = tempfile::tempdir().unwrap();
-        assert_eq!(daily(tmp.path(), b"\n", day(1)), Backup::EmptyJournal);
+        let journal = tmp.path().join("journal.jsonl");
+        fs::write(&journal, "\n").unwrap();
+        assert_eq!(daily(tmp.path(), &journal, false, day(1)), Backup::EmptyJournal);
         assert!(!tmp.path().join(DIR).exists());
     }
 

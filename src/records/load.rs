@@ -3,6 +3,7 @@
 //! torn write that the store sets aside, a repeated id is kept once.
 
 use std::collections::HashSet;
+use std::io::{self, BufRead};
 
 use uuid::Uuid;
 
@@ -43,8 +44,6 @@ pub struct Loaded {
 /// What [`scan`] found, apart from the events it handed on.
 #[derive(Debug, Clone)]
 pub struct Scan {
-    /// The ids of the events handed on.
-    pub ids: HashSet<Uuid>,
     /// See [`Loaded::bad_lines`].
     pub bad_lines: Vec<usize>,
     /// See [`Loaded::duplicates`].
@@ -62,13 +61,19 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Parses a whole journal file, keeping every event.
 #[must_use]
 pub fn parse(bytes: &[u8]) -> Loaded {
-    let mut events = Vec::with_capacity(bytes.len() / 200 + 1);
+    let mut events = Vec::new();
+    let mut ids = HashSet::new();
     let Scan {
-        ids,
         bad_lines,
         duplicates,
         tail,
-    } = scan(bytes, |e| events.push(e));
+    } = scan(bytes, |e| {
+        let new = ids.insert(e.id);
+        if new {
+            events.push(e);
+        }
+        new
+    });
     Loaded {
         events,
         ids,
@@ -78,59 +83,96 @@ pub fn parse(bytes: &[u8]) -> Loaded {
     }
 }
 
-/// Parses a whole journal file, handing each event (each id once, in file order) to `sink`.
-pub fn scan(bytes: &[u8], mut sink: impl FnMut(Event)) -> Scan {
-    // (1-based line number, byte offset, line) for every line that is not blank.
-    let mut lines: Vec<(usize, usize, &[u8])> = Vec::with_capacity(bytes.len() / 200 + 1);
-    let mut offset = 0;
-    for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
+/// Parses a whole journal file, handing each event, in file order, to `sink`, which says whether its id
+/// is new (a repeated id is counted in [`Scan::duplicates`]; the caller keeps the ids, once).
+pub fn scan(bytes: &[u8], sink: impl FnMut(Event) -> bool) -> Scan {
+    // Reading from memory cannot fail.
+    scan_reader(bytes, sink).map_or_else(|_| Scan::empty(), |(scan, _)| scan)
+}
+
+/// Parses a journal from `reader` line by line, as [`scan`] does; the file is never in memory whole.
+/// Returns what was found and the length read, in bytes.
+///
+/// # Errors
+/// The reader's error.
+pub fn scan_reader(mut reader: impl BufRead, mut sink: impl FnMut(Event) -> bool) -> io::Result<(Scan, u64)> {
+    let mut scan = Scan::empty();
+    // Lines not yet parsed: (1-based line number, byte offset, line). One more than a block is held
+    // back, so the file's last line is known to be last when it is parsed (a torn write is only ever
+    // the last line).
+    let mut pending: Vec<(usize, usize, Vec<u8>)> = Vec::with_capacity(BLOCK + 1);
+    let mut buf = Vec::new();
+    let (mut offset, mut number, mut ends_with_newline) = (0usize, 0usize, true);
+    loop {
+        buf.clear();
+        let n = reader.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
         let start = offset;
-        offset += line.len() + 1;
+        offset += n;
+        number += 1;
+        ends_with_newline = buf.ends_with(b"\n");
+        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
         // A file saved by Notepad starts with a byte order mark; it is not part of the first event.
-        let line = if index == 0 {
+        let line = if number == 1 {
             line.strip_prefix(BOM).unwrap_or(line)
         } else {
             line
         };
         let trimmed = line.trim_ascii();
         if !trimmed.is_empty() {
-            lines.push((index + 1, start, trimmed));
+            pending.push((number, start, trimmed.to_vec()));
+        }
+        if pending.len() > BLOCK {
+            let rest = pending.split_off(BLOCK);
+            scan_block(&pending, false, ends_with_newline, &mut scan, &mut sink);
+            pending = rest;
         }
     }
+    scan_block(&pending, true, ends_with_newline, &mut scan, &mut sink);
+    Ok((scan, offset as u64))
+}
 
-    let mut scan = Scan {
-        ids: HashSet::with_capacity(lines.len()),
-        bad_lines: Vec::new(),
-        duplicates: 0,
-        tail: Tail::Clean,
-    };
-    let last = lines.len().checked_sub(1);
-    for (block_no, block) in lines.chunks(BLOCK).enumerate() {
-        let parsed = parse_lines(block);
-        for (j, ((line_no, start, _), event)) in block.iter().zip(parsed).enumerate() {
-            let i = block_no * BLOCK + j;
-            let Some(event) = event else {
-                if Some(i) == last {
-                    scan.tail = Tail::Torn {
-                        offset: *start,
-                        line: *line_no,
-                    };
-                } else {
-                    scan.bad_lines.push(*line_no);
-                }
-                continue;
-            };
-            if Some(i) == last && !bytes.ends_with(b"\n") {
-                scan.tail = Tail::Unterminated;
-            }
-            if scan.ids.insert(event.id) {
-                sink(event);
+/// Parses one block of lines; `last` when the block ends the file.
+fn scan_block(
+    block: &[(usize, usize, Vec<u8>)],
+    last: bool,
+    ends_with_newline: bool,
+    scan: &mut Scan,
+    sink: &mut impl FnMut(Event) -> bool,
+) {
+    let lines: Vec<(usize, usize, &[u8])> = block.iter().map(|(n, o, l)| (*n, *o, l.as_slice())).collect();
+    let final_index = if last { lines.len().checked_sub(1) } else { None };
+    for (i, ((line_no, start, _), event)) in lines.iter().zip(parse_lines(&lines)).enumerate() {
+        let Some(event) = event else {
+            if Some(i) == final_index {
+                scan.tail = Tail::Torn {
+                    offset: *start,
+                    line: *line_no,
+                };
             } else {
-                scan.duplicates += 1;
+                scan.bad_lines.push(*line_no);
             }
+            continue;
+        };
+        if Some(i) == final_index && !ends_with_newline {
+            scan.tail = Tail::Unterminated;
+        }
+        if !sink(event) {
+            scan.duplicates += 1;
         }
     }
-    scan
+}
+
+impl Scan {
+    fn empty() -> Scan {
+        Scan {
+            bad_lines: Vec::new(),
+            duplicates: 0,
+            tail: Tail::Clean,
+        }
+    }
 }
 
 fn parse_lines(lines: &[(usize, usize, &[u8])]) -> Vec<Option<Event>> {

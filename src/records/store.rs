@@ -10,7 +10,7 @@
 //!   data is not this module's call).
 //! - Errors are typed ([`StoreError`]); the UI words them for people.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
@@ -161,18 +161,22 @@ impl Journal {
         }
 
         let path = data_dir.join(JOURNAL_FILE);
-        let mut bytes = read_or_empty(&path)?;
         let mut facts = Facts::default();
         let mut index = HashMap::new();
+        // Read line by line: a province's journal is never in memory whole.
+        let (scan, mut len) = scan_path(&path, &mut |event| {
+            if index.contains_key(&event.id) {
+                return false;
+            }
+            observe(&event);
+            index.insert(event.id, fact_index(facts.push(&event)));
+            true
+        })?;
         let Scan {
             bad_lines,
             duplicates,
             tail,
-            ..
-        } = load::scan(&bytes, |event| {
-            observe(&event);
-            index.insert(event.id, fact_index(facts.push(&event)));
-        });
+        } = scan;
         let existed = path.exists();
         // Not append mode: on Windows an append-only handle cannot cut the file back. The lock makes
         // this process the only writer, so it keeps the write position itself.
@@ -194,34 +198,40 @@ impl Journal {
             Tail::Clean => {}
             Tail::Unterminated => {
                 // A whole event without its newline: finish the line so the next append starts its own.
-                file.seek(SeekFrom::Start(bytes.len() as u64))
+                file.seek(SeekFrom::Start(len))
                     .and_then(|_| file.write_all(b"\n"))
                     .and_then(|()| file.sync_all())
                     .map_err(io_at(&path))?;
-                bytes.push(b'\n');
+                len += 1;
             }
-            Tail::Torn { offset, line } => match set_aside(data_dir, &bytes[offset..], now) {
-                Ok(torn) => {
-                    // Cut only after the torn bytes are safe in their own file.
-                    file.set_len(offset as u64)
-                        .and_then(|()| file.sync_all())
-                        .map_err(io_at(&path))?;
-                    bytes.truncate(offset);
-                    torn_tail = Some(torn);
+            Tail::Torn { offset, line } => {
+                match read_from(&path, offset as u64).and_then(|torn| set_aside(data_dir, &torn, now)) {
+                    Ok(torn) => {
+                        // Cut only after the torn bytes are safe in their own file.
+                        file.set_len(offset as u64)
+                            .and_then(|()| file.sync_all())
+                            .map_err(io_at(&path))?;
+                        len = offset as u64;
+                        torn_tail = Some(torn);
+                    }
+                    Err(e) => {
+                        // No room for a copy (a full disk): recording must not stop for it. The torn line
+                        // stays where it is, as a bad line, and the next write starts a line of its own.
+                        log::warn!("torn journal tail kept in place: {e}");
+                        bad_lines.push(line);
+                        needs_newline = true;
+                    }
                 }
-                Err(e) => {
-                    // No room for a copy (a full disk): recording must not stop for it. The torn line
-                    // stays where it is, as a bad line, and the next write starts a line of its own.
-                    log::warn!("torn journal tail kept in place: {e}");
-                    bad_lines.push(line);
-                    needs_newline = true;
-                }
-            },
+            }
         }
-        let len = bytes.len() as u64;
         file.seek(SeekFrom::Start(len)).map_err(io_at(&path))?;
 
-        let backup = backup::daily(data_dir, &bytes, now.date_naive());
+        let backup = backup::daily(
+            data_dir,
+            &path,
+            !index.is_empty() || !bad_lines.is_empty(),
+            now.date_naive(),
+        );
         let report = OpenReport {
             events_loaded: index.len(),
             torn_tail,
@@ -247,8 +257,15 @@ impl Journal {
     /// # Errors
     /// [`StoreError::Io`] if the file exists but cannot be read.
     pub fn scan_file(data_dir: &Path, sink: &mut dyn FnMut(Event)) -> Result<Scan, StoreError> {
-        let path = data_dir.join(JOURNAL_FILE);
-        Ok(load::scan(&read_or_empty(&path)?, sink))
+        let mut ids = HashSet::new();
+        let (scan, _) = scan_path(&data_dir.join(JOURNAL_FILE), &mut |event| {
+            let new = ids.insert(event.id);
+            if new {
+                sink(event);
+            }
+            new
+        })?;
+        Ok(scan)
     }
 
     /// Reads the journal in `data_dir` without locking, repairing or backing up: for exports while the
@@ -419,6 +436,33 @@ fn try_lock(lock: &File) -> Result<(), TryLockError> {
         }
     }
     lock.try_lock()
+}
+
+/// Scans the journal file at `path` line by line (an absent file is empty); returns its length too.
+fn scan_path(path: &Path, sink: &mut dyn FnMut(Event) -> bool) -> Result<(Scan, u64), StoreError> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(load::scan_reader(&b""[..], sink).map_err(io_at(path))?);
+        }
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    load::scan_reader(io::BufReader::with_capacity(1 << 20, file), sink).map_err(io_at(path))
+}
+
+/// The bytes of the file at `path` from `offset` to its end: a torn tail, a few bytes.
+fn read_from(path: &Path, offset: u64) -> Result<Vec<u8>, StoreError> {
+    use std::io::Read as _;
+    let mut file = File::open(path).map_err(io_at(path))?;
+    file.seek(SeekFrom::Start(offset)).map_err(io_at(path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io_at(path))?;
+    Ok(bytes)
 }
 
 fn read_or_empty(path: &Path) -> Result<Vec<u8>, StoreError> {
