@@ -443,7 +443,7 @@ fn scan_path(path: &Path, sink: &mut dyn FnMut(Event) -> bool) -> Result<(Scan, 
     let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Ok(load::scan_reader(&b""[..], sink).map_err(io_at(path))?);
+            return load::scan_reader(&b""[..], sink).map_err(io_at(path));
         }
         Err(source) => {
             return Err(StoreError::Io {
