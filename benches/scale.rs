@@ -5,7 +5,8 @@
 //! 300 MiB, the window under 400 MiB, and a first frame at most 5× an empty journal's.
 //!
 //! Run: `cargo build --release && cargo bench --bench scale` (needs `/usr/bin/time`; the window part
-//! needs `xvfb-run` and is skipped without it). `SCALE_EVENTS=100000` makes a smaller data set.
+//! needs `xvfb-run` and is skipped without it). `SCALE_EVENTS=100000` makes a smaller data set;
+//! `SCALE_ONLY_WRITE=DIR` only writes the journal into DIR.
 
 #![allow(clippy::panic, clippy::print_stdout, clippy::cast_possible_truncation)] // a benchmark script
 
@@ -28,6 +29,12 @@ fn main() {
         .unwrap_or(500_000);
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_kynangso"));
     let work = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    // SCALE_ONLY_WRITE=DIR writes the data set's journal into DIR and stops (for screenshots).
+    if let Ok(dir) = std::env::var("SCALE_ONLY_WRITE") {
+        let written = write_journal(Path::new(&dir), events);
+        println!("{written} events written to {dir}");
+        return;
+    }
     let data = work.path().join("data");
     let written = write_journal(&data, events);
     let size = std::fs::metadata(data.join(JOURNAL_FILE)).map_or(0, |m| m.len());
