@@ -53,7 +53,7 @@ pub struct Scan {
 
 /// Lines are parsed this many at a time, so at most one block of whole events is in memory: a
 /// province's journal of 500,000 events would take gigabytes as events, and is kept as facts instead.
-const BLOCK: usize = 16_384;
+const BLOCK: usize = 4096;
 
 /// The UTF-8 byte order mark that Notepad puts at the start of a file it saves.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -97,10 +97,11 @@ pub fn scan(bytes: &[u8], sink: impl FnMut(Event) -> bool) -> Scan {
 /// The reader's error.
 pub fn scan_reader(mut reader: impl BufRead, mut sink: impl FnMut(Event) -> bool) -> io::Result<(Scan, u64)> {
     let mut scan = Scan::empty();
-    // Lines not yet parsed: (1-based line number, byte offset, line). One more than a block is held
-    // back, so the file's last line is known to be last when it is parsed (a torn write is only ever
-    // the last line).
-    let mut pending: Vec<(usize, usize, Vec<u8>)> = Vec::with_capacity(BLOCK + 1);
+    // Lines not yet parsed, in one buffer: (1-based line number, byte offset, where in `text`). One more
+    // than a block is held back, so the file's last line is known to be last when it is parsed (a torn
+    // write is only ever the last line).
+    let mut pending: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::with_capacity(BLOCK + 1);
+    let mut text: Vec<u8> = Vec::new();
     let mut buf = Vec::new();
     let (mut offset, mut number, mut ends_with_newline) = (0usize, 0usize, true);
     loop {
@@ -122,27 +123,41 @@ pub fn scan_reader(mut reader: impl BufRead, mut sink: impl FnMut(Event) -> bool
         };
         let trimmed = line.trim_ascii();
         if !trimmed.is_empty() {
-            pending.push((number, start, trimmed.to_vec()));
+            let at = text.len();
+            text.extend_from_slice(trimmed);
+            pending.push((number, start, at..text.len()));
         }
         if pending.len() > BLOCK {
-            let rest = pending.split_off(BLOCK);
-            scan_block(&pending, false, ends_with_newline, &mut scan, &mut sink);
-            pending = rest;
+            let held = pending.pop();
+            scan_block(&pending, &text, false, ends_with_newline, &mut scan, &mut sink);
+            pending.clear();
+            // The held-back line moves to the front of the emptied buffer.
+            if let Some((number, start, range)) = held {
+                text.copy_within(range.clone(), 0);
+                text.truncate(range.len());
+                pending.push((number, start, 0..range.len()));
+            } else {
+                text.clear();
+            }
         }
     }
-    scan_block(&pending, true, ends_with_newline, &mut scan, &mut sink);
+    scan_block(&pending, &text, true, ends_with_newline, &mut scan, &mut sink);
     Ok((scan, offset as u64))
 }
 
 /// Parses one block of lines; `last` when the block ends the file.
 fn scan_block(
-    block: &[(usize, usize, Vec<u8>)],
+    block: &[(usize, usize, std::ops::Range<usize>)],
+    text: &[u8],
     last: bool,
     ends_with_newline: bool,
     scan: &mut Scan,
     sink: &mut impl FnMut(Event) -> bool,
 ) {
-    let lines: Vec<(usize, usize, &[u8])> = block.iter().map(|(n, o, l)| (*n, *o, l.as_slice())).collect();
+    let lines: Vec<(usize, usize, &[u8])> = block
+        .iter()
+        .map(|(n, o, r)| (*n, *o, text.get(r.clone()).unwrap_or_default()))
+        .collect();
     let final_index = if last { lines.len().checked_sub(1) } else { None };
     for (i, ((line_no, start, _), event)) in lines.iter().zip(parse_lines(&lines)).enumerate() {
         let Some(event) = event else {
