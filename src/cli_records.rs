@@ -67,6 +67,10 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         learning::now(),
         &settings.xapi_home_page,
     );
+    // The job holds its roster; the facts and the fold are not needed while it writes (a 10,000-page
+    // PDF needs the room).
+    drop(progress);
+    drop(facts);
     let nameless = job.nameless_left_out();
     if let Err(e) = job.write(t, out, &dir, &mut |_, _| {}) {
         log::error!("export to {}: {e}", out.display());

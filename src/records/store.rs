@@ -161,8 +161,12 @@ impl Journal {
         }
 
         let path = data_dir.join(JOURNAL_FILE);
+        // Room for the events the file's size suggests (about 300 bytes a line), so the two largest
+        // tables are not copied as they grow: that copy was the peak of a province's journal.
+        let estimate = fs::metadata(&path).map_or(0, |m| usize::try_from(m.len() / 300).unwrap_or(0));
         let mut facts = Facts::default();
-        let mut index = HashMap::new();
+        facts.list.reserve(estimate);
+        let mut index = HashMap::with_capacity(estimate);
         // Read line by line: a province's journal is never in memory whole.
         let (scan, mut len) = scan_path(&path, &mut |event| {
             if index.contains_key(&event.id) {
