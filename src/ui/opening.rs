@@ -15,10 +15,10 @@ pub fn show(app: &App, ui: &mut egui::Ui) {
             ui.add_space(ui.available_height() / 3.0);
             ui.label(RichText::new(app.t.app_name()).text_style(theme::h2()));
             ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                ui.add(egui::Spinner::new());
-                ui.label(RichText::new(app.t.records_opening()).color(pal.muted));
-            });
+            // One above the other, so both stay centred at every text size.
+            ui.add(egui::Spinner::new().size(ui.text_style_height(&egui::TextStyle::Body) * 1.5));
+            ui.add_space(8.0);
+            ui.label(RichText::new(app.t.records_opening()).color(pal.muted));
         });
     });
     ui.ctx()
