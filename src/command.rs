@@ -71,5 +71,5 @@ pub enum Command {
     },
     /// A trainer's change (PIN, xAPI home page, rename, merge, delete, import), applied by
     /// `ui::trainer::apply`.
-    Trainer(crate::trainer::Action),
+    Trainer(crate::trainer::Change),
 }

@@ -7,7 +7,7 @@
 //! the accepted price, and the XLSX export, which types its cells, has no such prefix.
 
 use super::table::{self, Cell};
-use super::{ExportError, Progress, dmy};
+use super::{ExportError, OnProgress, dmy};
 use crate::i18n::I18n;
 use crate::records::RosterRow;
 
@@ -18,7 +18,7 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 ///
 /// # Errors
 /// [`ExportError::Csv`] if the CSV writer fails (it writes into memory, so it should not).
-pub fn to_csv(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
+pub fn to_csv(rows: &[RosterRow], t: &I18n, progress: OnProgress<'_>) -> Result<Vec<u8>, ExportError> {
     let mut out = BOM.to_vec();
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)

@@ -33,7 +33,7 @@ use crate::records::RosterRow;
 use std::io::Write;
 
 /// A progress callback: `(done, total)`.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize);
+pub type OnProgress<'a> = &'a mut dyn FnMut(usize, usize);
 
 /// Titles of activities for the xAPI export: module id → module title, and `"module/lesson"` → lesson
 /// title. A missing title falls back to the id.
@@ -94,7 +94,7 @@ pub use source::{Events, JournalEvents};
 
 /// Everything an export may need, so the UI and the CLI can call [`write`] for any format.
 #[derive(Clone, Copy)]
-pub struct Records<'a> {
+pub struct Input<'a> {
     /// The roster (learners × modules) as the fold computed it.
     pub roster: &'a [RosterRow],
     /// Every event of the journal, in journal order: read as the export goes, never all at once.
@@ -117,9 +117,9 @@ pub struct Records<'a> {
 /// [`ExportError`] when reading the events, a writer library or `out` fails; see there.
 pub fn write(
     format: Format,
-    records: &Records<'_>,
+    records: &Input<'_>,
     t: &I18n,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     let bytes = match format {
@@ -158,9 +158,9 @@ pub fn write(
 /// As [`write`].
 pub fn export(
     format: Format,
-    records: &Records<'_>,
+    records: &Input<'_>,
     t: &I18n,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut bytes = Vec::new();
     write(format, records, t, progress, &mut bytes)?;

@@ -29,7 +29,7 @@ use rustybuzz::{Direction, Face, Language, UnicodeBuffer};
 use sha2::{Digest as _, Sha256};
 use uuid::Uuid;
 
-use super::{Events, ExportError, Progress, dmy, nfc};
+use super::{Events, ExportError, OnProgress, dmy, nfc};
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use crate::i18n::I18n;
 use crate::records::merge::Merges;
@@ -179,7 +179,7 @@ pub fn to_certificates(
     events: &dyn Events,
     issued: NaiveDate,
     t: &I18n,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let fonts = Fonts {
         regular: Typeface::new(FONT_REGULAR)?,

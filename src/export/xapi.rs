@@ -21,7 +21,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::{Events, ExportError, LearnerNames, Progress, Titles, nfc};
+use super::{Events, ExportError, LearnerNames, OnProgress, Titles, nfc};
 use crate::records::event::format_at;
 use crate::records::merge::Merges;
 use crate::records::{Event, EventKind};
@@ -49,7 +49,7 @@ pub fn to_statements(
     learners: &LearnerNames,
     titles: &Titles,
     home_page: &str,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
     write_statements(&events, learners, titles, home_page, progress, &mut out)?;
@@ -66,7 +66,7 @@ pub fn write_statements(
     learners: &LearnerNames,
     titles: &Titles,
     home_page: &str,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
     // First pass: the merges (few) and the count, for the progress bar.
@@ -120,7 +120,7 @@ pub fn statements(
     learners: &LearnerNames,
     titles: &Titles,
     home_page: &str,
-    progress: Progress<'_>,
+    progress: OnProgress<'_>,
 ) -> Vec<Value> {
     let merges = Merges::from_events(events);
     let base = home_page.trim_end_matches('/');

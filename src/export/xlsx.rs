@@ -9,7 +9,7 @@
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook};
 
 use super::table::{self, COLUMNS, Cell};
-use super::{ExportError, Progress, dmy};
+use super::{ExportError, OnProgress, dmy};
 use crate::i18n::I18n;
 use crate::records::RosterRow;
 
@@ -21,7 +21,7 @@ const WIDTH_RANGE: (usize, usize) = (8, 48);
 /// # Errors
 /// [`ExportError::Xlsx`] if the workbook library fails. A text over Excel's 32 767 characters is cut,
 /// not an error.
-pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: Progress<'_>) -> Result<Vec<u8>, ExportError> {
+pub fn to_xlsx(rows: &[RosterRow], t: &I18n, progress: OnProgress<'_>) -> Result<Vec<u8>, ExportError> {
     let header_format = Format::new()
         .set_bold()
         .set_background_color(0xDDE7F2)

@@ -11,7 +11,7 @@ pub mod validate;
 pub mod value;
 pub mod walk;
 
-pub use model::{Action, Check, Expect, Field, FieldKind, FieldSpec, Item, Scenario, Screen, When};
+pub use model::{Check, Expect, Field, FieldKind, FieldSpec, Item, Scenario, SimAction, SimScreen, When};
 pub use run::{FieldMistake, Mistake, SimRun, Summary};
 pub use validate::{SimIssue, validate};
 pub use value::Value;

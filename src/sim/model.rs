@@ -21,7 +21,7 @@ pub struct Scenario {
     pub task: Task,
     /// The id of the first screen.
     pub start: String,
-    pub screens: Vec<Screen>,
+    pub screens: Vec<SimScreen>,
 }
 
 /// The task card shown beside the imitation: what to do and the data to use.
@@ -44,7 +44,7 @@ pub struct DataRow {
 /// One screen of the imitation.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Screen {
+pub struct SimScreen {
     pub id: String,
     pub title: String,
     /// Overrides the scenario's `window` (e.g. "Ứng dụng ngân hàng trên điện thoại của bạn (mô phỏng)").
@@ -57,7 +57,7 @@ pub struct Screen {
     pub items: Vec<Item>,
     /// Buttons at the bottom of the screen (an action may instead be placed among the items).
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: Vec<SimAction>,
     /// Hints, revealed one at a time when the learner asks.
     #[serde(default)]
     pub hints: Vec<String>,
@@ -66,7 +66,7 @@ pub struct Screen {
     pub end: bool,
 }
 
-impl Screen {
+impl SimScreen {
     /// The fields on this screen, in order.
     pub fn fields(&self) -> impl Iterator<Item = Field<'_>> {
         self.items.iter().filter_map(Item::field)
@@ -80,7 +80,7 @@ impl Screen {
 
     /// An action of this screen by id.
     #[must_use]
-    pub fn action(&self, id: &str) -> Option<&Action> {
+    pub fn action(&self, id: &str) -> Option<&SimAction> {
         self.actions.iter().find(|a| a.id == id)
     }
 }
@@ -112,7 +112,7 @@ pub enum Item {
         text: String,
     },
     /// Places one of the screen's actions here instead of in the button row (e.g. a link in a message).
-    Action { action: String },
+    SimAction { action: String },
     /// Free text, compared after NFC normalisation, trimming and case folding; diacritics must match.
     Text(FieldSpec),
     /// A number or code (identity number, dossier code, OTP): spaces are ignored.
@@ -154,7 +154,7 @@ impl Item {
             | Item::Notice { .. }
             | Item::Info { .. }
             | Item::Message { .. }
-            | Item::Action { .. } => {
+            | Item::SimAction { .. } => {
                 return None;
             }
         };
@@ -300,7 +300,7 @@ pub enum Look {
 /// A button or link. It either moves to another screen (after its checks pass) or is a trap.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Action {
+pub struct SimAction {
     /// Unique on its screen.
     pub id: String,
     pub label: String,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::model::{Action, Check, Field, FieldKind, Scenario, Screen, When};
+use super::model::{Check, Field, FieldKind, Scenario, SimAction, SimScreen, When};
 use super::value::{self, Value};
 
 /// A wrong answer or a trap, with what to tell the learner.
@@ -77,7 +77,7 @@ pub struct SimRun {
 }
 
 /// Shown if a run is ever built from a scenario with no screens (validation rules that out).
-static NO_SCREEN: Screen = Screen {
+static NO_SCREEN: SimScreen = SimScreen {
     id: String::new(),
     title: String::new(),
     window: None,
@@ -100,7 +100,7 @@ impl SimRun {
     pub fn from_arc(scenario: Arc<Scenario>) -> Self {
         let mut fields = HashMap::new();
         let mut values = HashMap::new();
-        for field in scenario.screens.iter().flat_map(Screen::fields) {
+        for field in scenario.screens.iter().flat_map(SimScreen::fields) {
             let spec = field.spec;
             let value = spec
                 .value
@@ -145,7 +145,7 @@ impl SimRun {
 
     /// The screen shown now.
     #[must_use]
-    pub fn screen(&self) -> &Screen {
+    pub fn screen(&self) -> &SimScreen {
         self.scenario.screens.get(self.screen).unwrap_or(&NO_SCREEN)
     }
 
@@ -240,7 +240,7 @@ impl SimRun {
         Ok(to.clone())
     }
 
-    fn judge(&self, screen: &Screen, action: &Action, check: &Check) -> Option<Mistake> {
+    fn judge(&self, screen: &SimScreen, action: &SimAction, check: &Check) -> Option<Mistake> {
         let field: Field<'_> = screen.field(&check.field)?;
         let value = self
             .values

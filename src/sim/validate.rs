@@ -8,7 +8,7 @@
 use crate::content::load::valid_id;
 use std::collections::HashSet;
 
-use super::model::{Action, Check, Expect, FieldKind, Item, Scenario, Screen, When};
+use super::model::{Check, Expect, FieldKind, Item, Scenario, SimAction, SimScreen, When};
 use super::value::{self, Value};
 use super::walk;
 
@@ -125,7 +125,7 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
     let all_fields: HashSet<&str> = s
         .screens
         .iter()
-        .flat_map(Screen::fields)
+        .flat_map(SimScreen::fields)
         .map(|f| f.spec.id.as_str())
         .collect();
     let mut seen_screens = HashSet::new();
@@ -157,7 +157,7 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
 
 fn check_screen<'a>(
     r: &mut Report<'_>,
-    screen: &'a Screen,
+    screen: &'a SimScreen,
     screen_ids: &HashSet<&str>,
     all_fields: &HashSet<&str>,
     seen_fields: &mut HashSet<&'a str>,
@@ -255,7 +255,7 @@ fn check_screen<'a>(
 
 fn check_item<'a>(
     r: &mut Report<'_>,
-    screen: &Screen,
+    screen: &SimScreen,
     item: &'a Item,
     all_fields: &HashSet<&str>,
     placed: &mut HashSet<&'a str>,
@@ -300,7 +300,7 @@ fn check_item<'a>(
                 }
             }
         }
-        Item::Action { action } => {
+        Item::SimAction { action } => {
             if screen.action(action).is_none() {
                 r.add(
                     "action",
@@ -387,7 +387,7 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
     }
 }
 
-fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids: &HashSet<&str>) {
+fn check_action(r: &mut Report<'_>, screen: &SimScreen, action: &SimAction, screen_ids: &HashSet<&str>) {
     let aid = action.id.as_str();
     if !valid_id(aid) {
         r.add(
@@ -432,7 +432,7 @@ fn check_action(r: &mut Report<'_>, screen: &Screen, action: &Action, screen_ids
     }
 }
 
-fn check_check(r: &mut Report<'_>, screen: &Screen, aid: &str, check: &Check) {
+fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check) {
     let fid = check.field.as_str();
     let Some(field) = screen.field(fid) else {
         r.add(

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use super::model::{Action, Check, Expect, Field, FieldKind, Scenario, Screen};
+use super::model::{Check, Expect, Field, FieldKind, Scenario, SimAction, SimScreen};
 use super::value::{self, Value};
 
 /// One thing a learner does.
@@ -41,7 +41,7 @@ pub fn satisfying(field: Field<'_>, check: &Check) -> Option<Value> {
 /// The values that make every check of `action` pass, or `None` if some check cannot pass (a field that
 /// does not exist, an impossible expectation, two checks on one field that disagree).
 #[must_use]
-pub fn passing_values(screen: &Screen, action: &Action) -> Option<Vec<(String, Value)>> {
+pub fn passing_values(screen: &SimScreen, action: &SimAction) -> Option<Vec<(String, Value)>> {
     if action.trap.is_some() {
         return None;
     }
@@ -63,7 +63,7 @@ pub fn passing_values(screen: &Screen, action: &Action) -> Option<Vec<(String, V
 }
 
 /// An edge a learner can take: (from, action, to, values to enter first).
-type Edge<'a> = (&'a str, &'a Action, &'a str, Vec<(String, Value)>);
+type Edge<'a> = (&'a str, &'a SimAction, &'a str, Vec<(String, Value)>);
 
 /// Edges a learner can take.
 fn edges(s: &Scenario) -> Vec<Edge<'_>> {

@@ -2,7 +2,7 @@
 //! exports and imports shared with the command line ([`transfer`]), and the changes a trainer makes to
 //! learner profiles (rename, merge, delete), each one new event in the journal.
 //!
-//! The screen is `ui::trainer`; it pushes [`Action`]s (inside `Command::Trainer`) that the app applies
+//! The screen is `ui::trainer`; it pushes [`Change`]s (inside `Command::Trainer`) that the app applies
 //! after the frame.
 
 pub mod pin;
@@ -16,7 +16,7 @@ use crate::records::{EventKind, FactKind, StoreError};
 
 /// What a trainer can change, as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
+pub enum Change {
     /// Store this PIN hash (a PHC string) in the settings.
     SetPin(String),
     /// Store the xAPI `account.homePage`.

@@ -209,7 +209,7 @@ pub fn wait_after(wrong: u32) -> Option<Duration> {
 
 /// The outcome of one try at the gate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attempt {
+pub enum Verdict {
     /// The right PIN: the trainer area opens.
     Granted,
     /// A wrong PIN; `tries_left` more before the gate locks.
@@ -240,8 +240,8 @@ impl Gate {
     /// a wait) until [`Gate::settle`] hears that it was right.
     ///
     /// # Errors
-    /// [`Attempt::Locked`] while a wait lasts.
-    pub fn begin(&mut self, now: Instant) -> Result<(), Attempt> {
+    /// [`Verdict::Locked`] while a wait lasts.
+    pub fn begin(&mut self, now: Instant) -> Result<(), Verdict> {
         if let Some(locked) = self.locked(now) {
             return Err(locked);
         }
@@ -251,27 +251,27 @@ impl Gate {
     }
 
     /// Ends the try begun with [`Gate::begin`]: `right` is what the hash said.
-    pub fn settle(&mut self, right: bool, now: Instant) -> Attempt {
+    pub fn settle(&mut self, right: bool, now: Instant) -> Verdict {
         if right {
             *self = Self::default();
-            return Attempt::Granted;
+            return Verdict::Granted;
         }
-        self.locked(now).unwrap_or(Attempt::Wrong {
+        self.locked(now).unwrap_or(Verdict::Wrong {
             tries_left: MAX_TRIES.saturating_sub(self.wrong_in_a_row),
         })
     }
 
     /// Tries `pin` against the stored hash `phc` at time `now`, all at once (the screens check on a
     /// worker thread with [`Gate::begin`] and [`Gate::settle`] instead).
-    pub fn try_pin(&mut self, pin: &str, phc: &str, now: Instant) -> Attempt {
+    pub fn try_pin(&mut self, pin: &str, phc: &str, now: Instant) -> Verdict {
         match self.begin(now) {
             Ok(()) => self.settle(verify(pin, phc), now),
             Err(locked) => locked,
         }
     }
 
-    fn locked(&self, now: Instant) -> Option<Attempt> {
-        self.seconds_left(now).map(|seconds_left| Attempt::Locked {
+    fn locked(&self, now: Instant) -> Option<Verdict> {
+        self.seconds_left(now).map(|seconds_left| Verdict::Locked {
             wrong: self.wrong_in_a_row,
             seconds_left,
         })
@@ -446,11 +446,11 @@ mod tests {
         let phc = hash("135791");
         let t0 = Instant::now();
         let mut gate = Gate::default();
-        assert_eq!(gate.try_pin("000000", &phc, t0), Attempt::Wrong { tries_left: 2 });
-        assert_eq!(gate.try_pin("111111", &phc, t0), Attempt::Wrong { tries_left: 1 });
+        assert_eq!(gate.try_pin("000000", &phc, t0), Verdict::Wrong { tries_left: 2 });
+        assert_eq!(gate.try_pin("111111", &phc, t0), Verdict::Wrong { tries_left: 1 });
         assert_eq!(
             gate.try_pin("222222", &phc, t0),
-            Attempt::Locked {
+            Verdict::Locked {
                 wrong: 3,
                 seconds_left: 30
             }
@@ -459,7 +459,7 @@ mod tests {
         let later = t0 + Duration::from_millis(10_500);
         assert_eq!(
             gate.try_pin("135791", &phc, later),
-            Attempt::Locked {
+            Verdict::Locked {
                 wrong: 3,
                 seconds_left: 20
             }
@@ -471,17 +471,17 @@ mod tests {
         let after = t0 + FIRST_WAIT;
         assert_eq!(
             gate.try_pin("000000", &phc, after),
-            Attempt::Locked {
+            Verdict::Locked {
                 wrong: 4,
                 seconds_left: 60
             }
         );
         let after = after + Duration::from_secs(60);
-        assert_eq!(gate.try_pin("135791", &phc, after), Attempt::Granted);
+        assert_eq!(gate.try_pin("135791", &phc, after), Verdict::Granted);
         assert_eq!(gate.wrong_in_a_row(), 0);
         assert_eq!(
             gate.try_pin("000000", &phc, after),
-            Attempt::Wrong { tries_left: 2 }
+            Verdict::Wrong { tries_left: 2 }
         );
     }
 
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(kept.wrong, 3);
         assert_eq!(kept.locked_until, Some(wall + chrono::Duration::seconds(30)));
         // The third was right after all: all forgiven.
-        assert_eq!(gate.settle(true, t0), Attempt::Granted);
+        assert_eq!(gate.settle(true, t0), Verdict::Granted);
         assert_eq!(gate.remember(wall, t0), Remembered::default());
     }
 
@@ -514,14 +514,14 @@ mod tests {
         }
         assert!(gate.seconds_left(now).is_some());
         gate.unlock();
-        assert_eq!(gate.try_pin("123456", &phc, now), Attempt::Granted);
+        assert_eq!(gate.try_pin("123456", &phc, now), Verdict::Granted);
     }
 
     /// One wrong PIN that locks the gate: the count and the seconds to wait.
     fn one_wrong_pin(gate: &mut Gate, now: Instant) -> (u32, u64) {
         gate.begin(now).unwrap();
         match gate.settle(false, now) {
-            Attempt::Locked { wrong, seconds_left } => (wrong, seconds_left),
+            Verdict::Locked { wrong, seconds_left } => (wrong, seconds_left),
             other => panic!("{other:?}"),
         }
     }

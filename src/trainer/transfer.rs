@@ -112,10 +112,10 @@ impl ExportJob {
         t: &I18n,
         path: &Path,
         data_dir: &Path,
-        progress: export::Progress<'_>,
+        progress: export::OnProgress<'_>,
     ) -> Result<(), ExportFailure> {
         check_target(path, data_dir)?;
-        let records = export::Records {
+        let records = export::Input {
             roster: &self.roster,
             events: &*self.events,
             titles: &self.titles,

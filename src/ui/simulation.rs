@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use egui::{Align, Color32, RichText, Stroke, TextEdit, TextStyle};
 
 use crate::i18n::I18n;
-use crate::sim::model::{Action, Channel, Field, FieldKind, Item, Look, Scenario, Screen, Tone};
+use crate::sim::model::{Channel, Field, FieldKind, Item, Look, Scenario, SimAction, SimScreen, Tone};
 use crate::sim::{Mistake, SimRun, Value};
 use crate::ui::{big_button, theme};
 
@@ -278,7 +278,7 @@ fn portal_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
 }
 
 /// The current screen, borrowed from the shared scenario so `run` stays free for edits.
-fn current_screen<'a>(scenario: &'a Scenario, run: &SimRun) -> Option<&'a Screen> {
+fn current_screen<'a>(scenario: &'a Scenario, run: &SimRun) -> Option<&'a SimScreen> {
     let id = &run.screen().id;
     scenario.screens.iter().find(|s| &s.id == id)
 }
@@ -302,7 +302,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
         .items
         .iter()
         .filter_map(|i| {
-            if let Item::Action { action } = i {
+            if let Item::SimAction { action } = i {
                 Some(action.as_str())
             } else {
                 None
@@ -337,7 +337,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
                 time,
                 text,
             } => message_ui(ui, *channel, from, time.as_deref(), text, t),
-            Item::Action { action } => {
+            Item::SimAction { action } => {
                 if let Some(a) = screen.action(action) {
                     action_ui(ui, a, pressed, &mut focus_first);
                 }
@@ -455,7 +455,7 @@ fn message_ui(ui: &mut egui::Ui, channel: Channel, from: &str, time: Option<&str
         });
 }
 
-fn action_ui(ui: &mut egui::Ui, action: &Action, pressed: &mut Pressed, focus_first: &mut bool) {
+fn action_ui(ui: &mut egui::Ui, action: &SimAction, pressed: &mut Pressed, focus_first: &mut bool) {
     let response = match action.look {
         Look::Button => big_button(ui, &action.label),
         Look::Link => ui.link(&action.label),

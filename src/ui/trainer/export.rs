@@ -14,7 +14,7 @@ use crate::app::{App, Notice};
 use crate::command::Command;
 use crate::export::Format;
 use crate::i18n::{I18n, Lang};
-use crate::trainer::Action;
+use crate::trainer::Change;
 use crate::trainer::transfer::{self, ExportJob};
 use crate::ui::trainer::{bad, notice_ui, ok};
 use crate::ui::{big_button, theme};
@@ -139,7 +139,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     }
     if let Some(url) = save_home {
-        app.push(Command::Trainer(Action::SetHomePage(url)));
+        app.push(Command::Trainer(Change::SetHomePage(url)));
     }
     if let Some(format) = start {
         let now = crate::learning::now();

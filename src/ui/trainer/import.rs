@@ -12,7 +12,7 @@ use egui::RichText;
 use crate::app::{App, Notice};
 use crate::command::Command;
 use crate::export::json::Exchange;
-use crate::trainer::Action;
+use crate::trainer::Change;
 use crate::trainer::transfer::{self, FileProblem};
 use crate::ui::trainer::{bad, notice_ui, ok};
 use crate::ui::{big_button, theme};
@@ -41,7 +41,7 @@ pub struct ImportState {
     reading: Option<Receiver<Vec<Read>>>,
     /// A file or folder dialog is open on its own thread.
     dialog: Option<Receiver<Option<Vec<PathBuf>>>>,
-    /// Read files waiting for [`Action::ApplyImport`].
+    /// Read files waiting for [`Change::ApplyImport`].
     pending: Vec<Read>,
 }
 
@@ -190,7 +190,7 @@ pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
             Ok(reads) => {
                 state.reading = None;
                 state.pending = reads;
-                app.push(Command::Trainer(Action::ApplyImport));
+                app.push(Command::Trainer(Change::ApplyImport));
             }
             Err(TryRecvError::Disconnected) => state.reading = None,
             // The worker wakes the window when it is done.

@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::app::{App, Notice};
 use crate::command::Command;
 use crate::learning::LearnerError;
-use crate::trainer::{self, Action, ProfileError};
+use crate::trainer::{self, Change, ProfileError};
 use crate::ui::trainer::{Confirm, Page, bad, display_name, learner_name, notice_ui, ok, profile_message};
 use crate::ui::{big_button, theme};
 
@@ -86,7 +86,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
             notice_ui(ui, &pal, message);
         }
         if big_button(ui, t.trainer_edit_save()).clicked() {
-            actions.push(Action::Rename {
+            actions.push(Change::Rename {
                 learner: id,
                 name: form.name.clone(),
                 unit: form.unit.clone(),
@@ -154,7 +154,7 @@ pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
                 t.trainer_delete_confirm_title(name.clone()),
                 t.trainer_delete_confirm_body(name),
                 t.trainer_delete_confirm(),
-                Action::Delete(id),
+                Change::Delete(id),
             )
         }
         Confirm::Merge { from, into } => {
@@ -163,7 +163,7 @@ pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
                 t.trainer_merge_confirm_title(f.clone(), i.clone()),
                 t.trainer_merge_confirm_body(f, i),
                 t.trainer_merge_confirm(),
-                Action::Merge { from, into },
+                Change::Merge { from, into },
             )
         }
     };

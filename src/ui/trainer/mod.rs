@@ -3,7 +3,7 @@
 //! folder, and changing the PIN.
 //!
 //! The logic lives in `crate::trainer` (no window); this module draws it and keeps what is typed.
-//! Changes to records and settings go through [`Action`]s that the app applies after the frame
+//! Changes to records and settings go through [`Change`]s that the app applies after the frame
 //! ([`apply`]). Leaving the screen locks the area again, so a learner who comes to the PC next finds
 //! it closed.
 
@@ -21,7 +21,7 @@ use crate::command::{Command, Screen};
 use crate::settings::TrainerPin;
 use crate::trainer::pin::Cost;
 use crate::trainer::roster_view::{Filter, RosterView, Sort};
-use crate::trainer::{self, Action, ProfileError};
+use crate::trainer::{self, Change, ProfileError};
 use crate::ui::theme;
 
 pub use export::ExportState;
@@ -165,9 +165,9 @@ fn tabs_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// Applies a trainer's change after the frame.
-pub fn apply(app: &mut App, action: Action) {
+pub fn apply(app: &mut App, action: Change) {
     match action {
-        Action::SetPin(phc) => {
+        Change::SetPin(phc) => {
             app.settings.trainer_pin = TrainerPin::Set(phc);
             app.trainer.unlocked = true;
             app.trainer.pin = PinForm::default();
@@ -178,19 +178,19 @@ pub fn apply(app: &mut App, action: Action) {
                 bad(app.t.trainer_pin_error_save())
             });
         }
-        Action::RehashPin(phc) => {
+        Change::RehashPin(phc) => {
             app.settings.trainer_pin = TrainerPin::Set(phc);
             // Logged if it fails; the old hash still opens the area.
             save_settings(app);
         }
-        Action::SaveGate(kept) => {
+        Change::SaveGate(kept) => {
             if app.settings.trainer_gate != kept {
                 app.settings.trainer_gate = kept;
                 // Logged if it fails; the wait still holds for as long as the app stays open.
                 save_settings(app);
             }
         }
-        Action::SetHomePage(url) => {
+        Change::SetHomePage(url) => {
             let url = url.trim().to_owned();
             let valid = ["http://", "https://"]
                 .iter()
@@ -206,13 +206,13 @@ pub fn apply(app: &mut App, action: Action) {
                 }
             });
         }
-        Action::Rename {
+        Change::Rename {
             learner,
             name,
             unit,
             position,
         } => learner::apply_rename(app, learner, &name, &unit, &position),
-        Action::Merge { from, into } => {
+        Change::Merge { from, into } => {
             let (from_name, into_name) = (learner_name(app, from), learner_name(app, into));
             let Some(records) = &mut app.records else { return };
             match trainer::merge(records, from, into) {
@@ -224,7 +224,7 @@ pub fn apply(app: &mut App, action: Action) {
                 Err(e) => app.notice = Some(bad(profile_message(app, &e))),
             }
         }
-        Action::Delete(learner) => {
+        Change::Delete(learner) => {
             let name = learner_name(app, learner);
             let Some(records) = &mut app.records else { return };
             match trainer::delete(records, learner) {
@@ -235,7 +235,7 @@ pub fn apply(app: &mut App, action: Action) {
                 Err(e) => app.notice = Some(bad(profile_message(app, &e))),
             }
         }
-        Action::Restore(learner) => {
+        Change::Restore(learner) => {
             let Some(records) = &mut app.records else { return };
             let name = records
                 .progress()
@@ -249,7 +249,7 @@ pub fn apply(app: &mut App, action: Action) {
                 Err(e) => app.notice = Some(bad(profile_message(app, &e))),
             }
         }
-        Action::ApplyImport => import::apply(app),
+        Change::ApplyImport => import::apply(app),
     }
 }
 

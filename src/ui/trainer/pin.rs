@@ -14,8 +14,8 @@ use crate::app::{App, Notice};
 use crate::command::Command;
 use crate::i18n::I18n;
 use crate::settings::TrainerPin;
-use crate::trainer::Action;
-use crate::trainer::pin::{self, Attempt, Cost, PinError, Remembered};
+use crate::trainer::Change;
+use crate::trainer::pin::{self, Cost, PinError, Remembered, Verdict};
 use crate::ui::trainer::{bad, notice_ui};
 use crate::ui::{big_button, theme};
 
@@ -132,7 +132,7 @@ fn begin_try(app: &mut App, ctx: &egui::Context, job: Job) {
         return;
     }
     let kept = app.trainer.gate.remember(chrono::Utc::now(), now);
-    app.push(Command::Trainer(Action::SaveGate(kept)));
+    app.push(Command::Trainer(Change::SaveGate(kept)));
     start(app, ctx, job);
 }
 
@@ -157,26 +157,26 @@ pub(super) fn poll(app: &mut App) {
     let t = &app.t;
     let state = &mut app.trainer;
     let attempt = match kind {
-        Kind::Set => Attempt::Granted,
+        Kind::Set => Verdict::Granted,
         Kind::Open | Kind::Change => state.gate.settle(checked.right, Instant::now()),
     };
     state.pin.message = match attempt {
-        Attempt::Wrong { tries_left } => Some(bad(t.trainer_pin_wrong(tries_left))),
+        Verdict::Wrong { tries_left } => Some(bad(t.trainer_pin_wrong(tries_left))),
         // When locked, the countdown says it.
-        Attempt::Granted | Attempt::Locked { .. } => None,
+        Verdict::Granted | Verdict::Locked { .. } => None,
     };
-    if attempt != Attempt::Granted {
+    if attempt != Verdict::Granted {
         return;
     }
     let mut actions = Vec::new();
     if kind != Kind::Set {
-        actions.push(Action::SaveGate(Remembered::default()));
+        actions.push(Change::SaveGate(Remembered::default()));
     }
     match (kind, checked.new_hash) {
-        (Kind::Open, Some(Ok(phc))) => actions.push(Action::RehashPin(phc)),
+        (Kind::Open, Some(Ok(phc))) => actions.push(Change::RehashPin(phc)),
         // The old hash still opens the area; the failure is logged.
         (Kind::Open, _) => {}
-        (Kind::Change | Kind::Set, Some(Ok(phc))) => actions.push(Action::SetPin(phc)),
+        (Kind::Change | Kind::Set, Some(Ok(phc))) => actions.push(Change::SetPin(phc)),
         (Kind::Change | Kind::Set, Some(Err(e))) => state.pin.message = Some(bad(pin_error(t, e))),
         (Kind::Change | Kind::Set, None) => {
             state.pin.message = Some(bad(pin_error(t, PinError::Hash)));

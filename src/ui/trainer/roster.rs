@@ -7,7 +7,7 @@ use egui::RichText;
 use crate::app::App;
 use crate::command::Command;
 use crate::records::{RosterRow, Status};
-use crate::trainer::Action;
+use crate::trainer::Change;
 use crate::trainer::roster_view::{Column, RosterView};
 use crate::ui::learner_page::date;
 use crate::ui::theme;
@@ -39,7 +39,7 @@ fn column_title(t: &crate::i18n::I18n, column: Column) -> String {
 /// Draws the roster page.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if let Some(learner) = deleted_ui(app, ui) {
-        app.push(Command::Trainer(Action::Restore(learner)));
+        app.push(Command::Trainer(Change::Restore(learner)));
     }
     let pal = theme::palette(app.settings.theme);
     let t = &app.t;
