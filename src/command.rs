@@ -16,9 +16,9 @@ pub enum Screen {
     Module(usize),
     /// A lesson of a module.
     Lesson { module: usize, lesson: usize },
-    /// The quiz of a module (its state lives in `App::quiz`).
+    /// The quiz of a module: opening it starts a new draw (its state lives in `App::quiz`).
     Quiz(usize),
-    /// A practice simulation of a module (its state lives in `App::sim`).
+    /// A practice simulation of a module: opening it starts it afresh (its state lives in `App::sim`).
     Simulation { module: usize, sim: usize },
     /// "Ai đang học?": choose or add a learner.
     Learners,
@@ -26,7 +26,7 @@ pub enum Screen {
     LearnerPage,
     /// Preferences.
     Settings,
-    /// "Giảng viên": the trainer area behind a PIN (its pages live in `App::trainer`).
+    /// "Giảng viên": the trainer area behind a PIN (its pages live in `App::trainer`); leaving it locks it.
     Trainer,
 }
 
@@ -56,20 +56,22 @@ pub enum Command {
     },
     /// Open where the current learner left off.
     Continue,
-    /// Start the quiz of a module.
-    StartQuiz(usize),
     /// The last question was answered: record the attempt and show the result.
     FinishQuiz,
     /// A new draw of the same quiz.
     RetryQuiz,
     /// Leave a quiz midway (already confirmed): nothing is recorded.
     LeaveQuiz,
-    /// Start a practice simulation of a module.
-    StartSimulation {
-        module: usize,
-        sim: usize,
+    /// The practice simulation on screen was finished: record it (its summary stays on screen).
+    SimulationFinished {
+        mistakes: usize,
+        duration_s: u64,
     },
+    /// Leave the practice simulation for its module's page.
+    LeaveSimulation,
+    /// Show a message on the bar under the top bar.
+    Notify(crate::app::Notice),
     /// A trainer's change (PIN, xAPI home page, rename, merge, delete, import), applied by
-    /// `ui::trainer::apply`.
+    /// `app::trainer`.
     Trainer(crate::trainer::Change),
 }

@@ -14,6 +14,7 @@ pub mod content;
 pub mod durable;
 pub mod export;
 pub mod i18n;
+pub mod job;
 pub mod learning;
 pub mod paths;
 pub mod quiz;

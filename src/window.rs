@@ -38,12 +38,7 @@ impl eframe::App for Shell {
             if self.app.is_opening() {
                 // The walk starts once the records are there.
             } else if let Some(screen) = smoke.screens.get(smoke.next) {
-                match *screen {
-                    Screen::Quiz(module) => self.app.start_quiz(module),
-                    Screen::Simulation { module, sim } => self.app.start_simulation(module, sim),
-                    _ => {}
-                }
-                self.app.screen = *screen;
+                self.app.open(*screen);
                 smoke.next += 1;
                 smoke.drawn.set(smoke.next);
                 ui.ctx().request_repaint();
@@ -144,12 +139,7 @@ pub fn run(
         .as_deref()
         .and_then(parse_screen)
     {
-        match screen {
-            Screen::Quiz(module) => app.start_quiz(module),
-            Screen::Simulation { module, sim } => app.start_simulation(module, sim),
-            _ => {}
-        }
-        app.screen = screen;
+        app.open(screen);
     }
     let title = app.t.app_name();
     let smoke_state = smoke.then(|| Smoke {

@@ -2,7 +2,6 @@ learners-title = Who is learning?
 learners-add = Add a learner
 learners-search = Find a learner
 learners-search-hint = Type a name or unit, with or without diacritics
-learners-none = There are no learners on this computer yet. Press "Add a learner" to start.
 learners-no-match = No learner matches. Type again or add a new learner.
 learners-name = Full name
 learners-unit = Unit (commune/ward)

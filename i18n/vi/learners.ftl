@@ -2,7 +2,6 @@ learners-title = Ai đang học?
 learners-add = Thêm học viên
 learners-search = Tìm học viên
 learners-search-hint = Gõ tên hoặc đơn vị, có dấu hay không dấu đều được
-learners-none = Máy này chưa có học viên nào. Bấm "Thêm học viên" để bắt đầu.
 learners-no-match = Không tìm thấy học viên nào khớp. Hãy gõ lại hoặc thêm học viên mới.
 learners-name = Họ và tên
 learners-unit = Đơn vị (xã/phường)

@@ -192,6 +192,10 @@ fn load_module(
     let meta_text = c.text(&meta_path, None)?;
     let meta: ModuleMeta = c.json(&meta_path, &meta_text)?;
     check_meta(c, &meta_path, &meta_text, &meta);
+    if let Some(icon) = &meta.icon {
+        let line = json_key_line(&meta_text, "icon", icon);
+        load_svg(c, (dir, files), (&meta_path, line), icon, images);
+    }
 
     let mut lessons = Vec::new();
     let mut lesson_ids = HashSet::new();
@@ -341,24 +345,36 @@ fn check_lesson(
         None => c.issue(path, text.lines().count(), Problem::NoSourcesSection),
     }
     for img in &parsed.images {
-        let key = format!("{dir}/{}", img.src);
-        if images.contains_key(&key) {
-            continue;
-        }
-        if !img.src.to_ascii_lowercase().ends_with(".svg") {
-            c.issue(path, img.line, Problem::ImageNotSvg(img.src.clone()));
-        } else if !files.contains(&key) {
-            c.issue(path, img.line, Problem::MissingImage(img.src.clone()));
-        } else if let Some(svg) = c.text(&key, None) {
-            match crate::content::svg::parse(svg.as_bytes()) {
-                Ok(_) => {
-                    images.insert(key, Arc::from(svg.into_bytes()));
-                }
-                Err(e) => c.issue(path, img.line, Problem::BadSvg(img.src.clone(), e)),
-            }
-        }
+        load_svg(c, (dir, files), (path, img.line), &img.src, images);
     }
     parsed
+}
+
+/// Checks the SVG `src` of module folder `dir` (named at `at`, a file and line) and keeps its bytes in
+/// `images` under `dir/src`: diagrams in lessons, and a module's icon.
+fn load_svg(
+    c: &mut Checker<'_>,
+    (dir, files): (&str, &[String]),
+    (path, line): (&str, usize),
+    src: &str,
+    images: &mut HashMap<String, Arc<[u8]>>,
+) {
+    let key = format!("{dir}/{src}");
+    if images.contains_key(&key) {
+        return;
+    }
+    if !src.to_ascii_lowercase().ends_with(".svg") {
+        c.issue(path, line, Problem::ImageNotSvg(src.to_owned()));
+    } else if !files.contains(&key) {
+        c.issue(path, line, Problem::MissingImage(src.to_owned()));
+    } else if let Some(svg) = c.text(&key, None) {
+        match crate::content::svg::parse(svg.as_bytes()) {
+            Ok(_) => {
+                images.insert(key, Arc::from(svg.into_bytes()));
+            }
+            Err(e) => c.issue(path, line, Problem::BadSvg(src.to_owned(), e)),
+        }
+    }
 }
 
 fn check_quiz(

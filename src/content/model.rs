@@ -28,6 +28,9 @@ pub struct ModuleMeta {
     #[serde(default)]
     pub audience: Option<String>,
     pub estimated_minutes: u32,
+    /// A small square SVG beside the module's title on the home screen (optional; a plain disc without).
+    #[serde(default)]
+    pub icon: Option<String>,
     #[serde(default = "default_pass_mark")]
     pub pass_mark: u8,
     #[serde(default = "default_quiz_draw")]

@@ -1,51 +1,41 @@
 //! The glossary (thuật ngữ): every module's terms in one searchable side panel, opened from any lesson.
 //! The current module's terms come first; the search ignores diacritics and case, like the learner search.
 
-use egui::RichText;
-
-use crate::content::Catalog;
-use crate::i18n::I18n;
 use crate::text;
-use crate::ui::theme::{self, Palette};
+use crate::ui::{ScreenCtx, UiExt};
 
-/// Whether the panel is open and what is typed, kept in egui's memory: it belongs to the reader's view,
-/// not to the app's records.
+/// Whether the panel is open and what is searched; part of the lesson reader's state, so it stays open
+/// from one lesson to the next.
 #[derive(Debug, Clone, Default)]
-struct State {
-    open: bool,
-    query: String,
-}
-
-fn state_id() -> egui::Id {
-    egui::Id::unique("glossary")
+pub struct GlossaryState {
+    pub open: bool,
+    pub query: String,
 }
 
 /// The button that opens or closes the panel.
-pub fn toggle_ui(ui: &mut egui::Ui, t: &I18n) {
-    let mut state: State = ui.data(|d| d.get_temp(state_id())).unwrap_or_default();
-    if ui.selectable_label(state.open, t.glossary_button()).clicked() {
+pub fn toggle_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut GlossaryState) {
+    if ui.selectable_label(state.open, ctx.t.glossary_button()).clicked() {
         state.open = !state.open;
-        ui.data_mut(|d| d.insert_temp(state_id(), state));
     }
 }
 
 /// The side panel, when open.
-pub fn panel_ui(ui: &mut egui::Ui, t: &I18n, catalog: &Catalog, module: usize, pal: Palette) {
-    let mut state: State = ui.data(|d| d.get_temp(state_id())).unwrap_or_default();
+pub fn panel_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut GlossaryState, module: usize) {
     if !state.open {
         return;
     }
+    let catalog = ctx.catalog;
     egui::Panel::right("glossary_panel")
         .default_size(340.0)
         .resizable(true)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(t.glossary_title()).text_style(theme::h3()));
-                if ui.button(t.glossary_close()).clicked() {
+                ui.subsection(ctx.t.glossary_title());
+                if ui.button(ctx.t.glossary_close()).clicked() {
                     state.open = false;
                 }
             });
-            let label = ui.label(t.glossary_search());
+            let label = ui.label(ctx.t.glossary_search());
             ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -59,16 +49,15 @@ pub fn panel_ui(ui: &mut egui::Ui, t: &I18n, catalog: &Catalog, module: usize, p
                             || text::matches(&entry.definition, &state.query);
                         if hit {
                             shown += 1;
-                            ui.add_space(4.0);
-                            ui.label(RichText::new(&entry.term).strong());
+                            ui.add_space(ui.tokens().sizes.gap_small);
+                            ui.label(egui::RichText::new(&entry.term).strong());
                             ui.label(&entry.definition);
                         }
                     }
                 }
                 if shown == 0 {
-                    ui.label(RichText::new(t.glossary_none()).color(pal.muted));
+                    ui.muted(ctx.t.glossary_none());
                 }
             });
         });
-    ui.data_mut(|d| d.insert_temp(state_id(), state));
 }

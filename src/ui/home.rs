@@ -1,86 +1,79 @@
-//! The home screen: one card per module with its title, summary, time, lesson count and progress.
+//! The home screen: "Tiếp tục" back to where the learner left off, then one card per module with its
+//! icon, a progress ring, title, summary, time, lesson count and status. It has no state of its own.
 
-use egui::RichText;
-
-use crate::app::App;
 use crate::command::{Command, Screen};
-use crate::ui::{big_button, theme};
-
-/// Width under which cards stack in one column.
-const CARD_WIDTH: f32 = 420.0;
+use crate::content::Module;
+use crate::records::{Resume, Status};
+use crate::ui::{Commands, ScreenCtx, UiExt, learner_page};
 
 /// Draws the home screen.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        continue_ui(app, ui);
-        ui.heading(app.t.home_title());
-        ui.label(app.t.home_intro());
-        ui.add_space(8.0);
-        let columns = ((ui.available_width() / CARD_WIDTH).floor() as usize).clamp(1, 3);
-        let catalog = app.catalog.clone();
-        for row in catalog
-            .modules
-            .iter()
-            .enumerate()
-            .collect::<Vec<_>>()
-            .chunks(columns)
-        {
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, out: &mut Commands) {
+    let sizes = ui.tokens().sizes;
+    ui.page("home", sizes.page_width * 1.4, |ui| {
+        continue_ui(ui, ctx, out);
+        ui.heading(ctx.t.home_title());
+        ui.label(ctx.t.home_intro());
+        ui.add_space(sizes.gap);
+        let columns = ((ui.available_width() / sizes.card_width).floor() as usize).clamp(1, 3);
+        let modules: Vec<(usize, &Module)> = ctx.catalog.modules.iter().enumerate().collect();
+        for row in modules.chunks(columns) {
             ui.columns(columns, |cols| {
                 for (col, (index, module)) in cols.iter_mut().zip(row) {
-                    card(app, col, *index, module);
+                    card(col, ctx, *index, module, out);
                 }
             });
-            ui.add_space(6.0);
+            ui.add_space(sizes.gap);
         }
     });
 }
 
-fn card(app: &mut App, ui: &mut egui::Ui, index: usize, module: &crate::content::Module) {
-    let pal = theme::palette(app.settings.theme);
-    egui::Frame::group(ui.style())
-        .inner_margin(14.0)
-        .corner_radius(8.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let title = egui::Button::new(RichText::new(&module.meta.title).text_style(theme::h2()))
+fn card(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, module: &Module, out: &mut Commands) {
+    let (fraction, status, status_text) = module_status(ctx, module);
+    ui.card(|ui| {
+        let mut open = false;
+        ui.horizontal(|ui| {
+            crate::ui::diagram::icon(ui, ctx.catalog, module);
+            ui.vertical(|ui| {
+                let title = egui::Button::new(
+                    egui::RichText::new(&module.meta.title).text_style(crate::ui::theme::h2()),
+                )
                 .frame(false)
                 .wrap();
-            let mut open = ui
-                .add(title)
-                .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .clicked();
-            ui.label(&module.meta.summary);
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    app.t.home_minutes(module.meta.estimated_minutes),
-                    app.t.home_lesson_count(module.lessons.len())
-                ))
-                .color(pal.muted),
-            );
-            let (fraction, status) = module_status(app, module);
-            // A strong colour for a finished module, visible from the back of a training room.
-            let bar = egui::ProgressBar::new(fraction).desired_height(10.0);
-            ui.add(if fraction >= 1.0 { bar.fill(pal.good) } else { bar });
-            ui.label(RichText::new(status).strong());
-            open |= big_button(ui, app.t.home_open())
-                .on_hover_text(&module.meta.title)
-                .clicked();
-            if open {
-                app.push(Command::Go(Screen::Module(index)));
-            }
+                open |= ui
+                    .add(title)
+                    .on_hover_cursor(egui::CursorIcon::PointingHand)
+                    .clicked();
+            });
         });
+        ui.label(&module.meta.summary);
+        ui.muted(format!(
+            "{} · {}",
+            ctx.t.home_minutes(module.meta.estimated_minutes),
+            ctx.t.home_lesson_count(module.lessons.len())
+        ));
+        ui.horizontal(|ui| {
+            ui.progress_ring(fraction, &format!("{}%", (fraction * 100.0).round()));
+            ui.status_chip(status, status_text);
+        });
+        let label = if status == Status::NotStarted {
+            ctx.t.home_open()
+        } else {
+            ctx.t.home_open_again()
+        };
+        open |= ui
+            .primary_button(label)
+            .on_hover_text(&module.meta.title)
+            .clicked();
+        if open {
+            out.go(Screen::Module(index));
+        }
+    });
 }
 
-/// Progress through a module (lessons viewed and quiz passed, as a fraction) and its status words.
-fn module_status(app: &App, module: &crate::content::Module) -> (f32, String) {
-    let progress = app
-        .records
-        .as_ref()
-        .and_then(|r| r.current.map(|id| (r, r.progress().resolve(id))))
-        .and_then(|(r, id)| r.progress().module(id, module.id()).cloned());
-    let Some(p) = progress else {
-        return (0.0, app.t.home_status_not_started());
+/// Progress through a module (lessons read and quiz passed, as a fraction), its status and its words.
+fn module_status(ctx: &ScreenCtx, module: &Module) -> (f32, Status, String) {
+    let Some(p) = ctx.progress_in(module) else {
+        return (0.0, Status::NotStarted, ctx.t.home_status_not_started());
     };
     let steps = module.lessons.len() + 1;
     let done = p.lessons_viewed.len() + usize::from(p.quiz_passed());
@@ -89,46 +82,50 @@ fn module_status(app: &App, module: &crate::content::Module) -> (f32, String) {
     } else {
         done as f32 / steps as f32
     };
+    let status = p.status();
     (
         fraction,
-        crate::ui::learner_page::status_text(&app.t, p.status(), p.completed_at.as_ref()),
+        status,
+        learner_page::status_text(ctx.t, status, p.completed_at.as_ref()),
     )
 }
 
 /// "Tiếp tục": straight back to where the learner left off.
-fn continue_ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(resume) = app.resume_point() else { return };
-    let catalog = app.catalog.clone();
+fn continue_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, out: &mut Commands) {
+    let Some(resume) = ctx.resume_point() else {
+        return;
+    };
     let title = |id: &str| {
-        catalog
+        ctx.catalog
             .module(id)
             .map(|m| m.meta.title.clone())
             .unwrap_or_default()
     };
     let what = match &resume {
-        crate::records::Resume::Lesson { module, lesson } => {
-            let lesson_title = catalog
+        Resume::Lesson { module, lesson } => {
+            let lesson_title = ctx
+                .catalog
                 .module(module)
                 .and_then(|m| m.lessons.iter().find(|l| &l.meta.id == lesson))
                 .map(|l| l.meta.title.clone())
                 .unwrap_or_default();
-            app.t.continue_lesson(lesson_title, title(module))
+            ctx.t.continue_lesson(lesson_title, title(module))
         }
-        crate::records::Resume::Quiz { module } => app.t.continue_quiz(title(module)),
-        crate::records::Resume::Simulation { module, .. } => app.t.continue_simulation(title(module)),
-        crate::records::Resume::AllDone => {
-            ui.label(RichText::new(app.t.continue_all_done()).text_style(theme::h3()));
+        Resume::Quiz { module } => ctx.t.continue_quiz(title(module)),
+        Resume::Simulation { module, .. } => ctx.t.continue_simulation(title(module)),
+        Resume::AllDone => {
+            ui.notice(crate::ui::NoticeKind::Good, ctx.t.continue_all_done());
+            ui.add_space(ui.tokens().sizes.gap);
             return;
         }
     };
-    egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
+    ui.card(|ui| {
         ui.horizontal_wrapped(|ui| {
-            if big_button(ui, app.t.continue_button()).clicked() {
-                app.push(Command::Continue);
+            if ui.primary_button(ctx.t.continue_button()).clicked() {
+                out.push(Command::Continue);
             }
             ui.label(what);
         });
     });
-    ui.add_space(6.0);
+    ui.add_space(ui.tokens().sizes.gap);
 }

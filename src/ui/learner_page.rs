@@ -1,10 +1,8 @@
 //! A learner's own page: each module's status with its date, and every quiz attempt with score and date.
+//! No state of its own.
 
-use egui::RichText;
-
-use crate::app::App;
 use crate::records::Status;
-use crate::ui::theme;
+use crate::ui::{Commands, ScreenCtx, UiExt};
 
 /// A date as dd/mm/yyyy.
 #[must_use]
@@ -28,18 +26,14 @@ pub fn status_text(
 }
 
 /// Draws the current learner's page.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
-    let Some(records) = &app.records else { return };
-    let Some(id) = records.current else { return };
-    let progress = records.progress();
-    let Some(learner) = progress.learner(id) else {
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, out: &mut Commands) {
+    let (Some(records), Some(learner)) = (ctx.records, ctx.learner()) else {
+        out.go(crate::command::Screen::Learners);
         return;
     };
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
+    ui.page("learner", ui.tokens().sizes.page_width, |ui| {
         ui.heading(&learner.name);
-        progress_ui(ui, &app.t, pal, learner, progress);
+        progress_ui(ui, ctx.t, learner, records.progress());
     });
 }
 
@@ -48,7 +42,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 pub fn progress_ui(
     ui: &mut egui::Ui,
     t: &crate::i18n::I18n,
-    pal: theme::Palette,
     learner: &crate::records::progress::Learner,
     progress: &crate::records::Progress,
 ) {
@@ -57,15 +50,15 @@ pub fn progress_ui(
         .filter(|s| !s.is_empty())
         .collect();
     if !details.is_empty() {
-        ui.label(RichText::new(details.join(" · ")).color(pal.muted));
+        ui.muted(details.join(" · "));
     }
     for (spec, mp) in progress.modules().iter().zip(progress.progress(learner.id)) {
-        ui.add_space(8.0);
-        ui.label(RichText::new(&spec.title).text_style(theme::h3()));
-        ui.label(status_text(t, mp.status(), mp.completed_at.as_ref()));
+        ui.add_space(ui.tokens().sizes.gap);
+        ui.subsection(&spec.title);
+        ui.status_chip(mp.status(), status_text(t, mp.status(), mp.completed_at.as_ref()));
         ui.label(t.learner_lessons_viewed(mp.lessons_viewed.len(), spec.lessons.len()));
         if mp.attempts.is_empty() {
-            ui.label(RichText::new(t.learner_no_attempts()).color(pal.muted));
+            ui.muted(t.learner_no_attempts());
         }
         for (n, a) in mp.attempts.iter().enumerate() {
             let verdict = if a.passed {

@@ -1,117 +1,153 @@
 //! "Ai đang học?": the learners on this PC as large buttons (most recent first), a search that ignores
 //! diacritics and case, and the form to add a learner (full name, unit with suggestions, position).
+//! On a PC with no learner yet it greets the newcomer and offers one button to begin.
 
-use egui::RichText;
+use egui::{Key, RichText};
 
-use crate::app::App;
 use crate::command::Command;
 use crate::text;
-use crate::ui::{big_button, theme};
+use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt, theme};
 
 /// What is typed on the screen.
 #[derive(Debug, Clone, Default)]
-pub struct LearnerForm {
+pub struct LearnersState {
     pub search: String,
     pub adding: bool,
     pub name: String,
     pub unit: String,
     pub position: String,
     pub error: Option<String>,
+    /// The form was just opened: its first box takes the keyboard on the next frame.
+    focus_name: bool,
+}
+
+impl LearnersState {
+    /// Opens the form to add a learner, ready to type the name.
+    pub fn open_form(&mut self) {
+        self.adding = true;
+        self.error = None;
+        self.focus_name = true;
+    }
 }
 
 /// Draws the learner picker.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
-        ui.heading(app.t.learners_title());
-        let Some(records) = &app.records else {
-            ui.label(RichText::new(app.records_error.clone().unwrap_or_default()).color(pal.bad));
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut LearnersState, out: &mut Commands) {
+    let sizes = ui.tokens().sizes;
+    ui.page("learners", sizes.page_width, |ui| {
+        let Some(records) = ctx.records else {
+            ui.heading(ctx.t.learners_title());
+            ui.notice(NoticeKind::Bad, ctx.records_error.unwrap_or_default());
             return;
         };
-        if app.form.adding {
-            add_form(app, ui);
+        if state.adding {
+            ui.heading(ctx.t.learners_title());
+            add_form(ui, ctx, state, out);
             return;
         }
-        if big_button(ui, app.t.learners_add()).clicked() {
-            app.form.adding = true;
-            app.form.error = None;
+        if records.progress().learners().is_empty() {
+            welcome_ui(ui, ctx, state);
+            return;
         }
-        ui.add_space(6.0);
-        let search_label = ui.label(app.t.learners_search());
+        ui.heading(ctx.t.learners_title());
+        if ui.primary_button(ctx.t.learners_add()).clicked() {
+            state.open_form();
+        }
+        ui.add_space(sizes.gap);
+        let search_label = ui.label(ctx.t.learners_search());
         ui.add(
-            egui::TextEdit::singleline(&mut app.form.search)
-                .hint_text(app.t.learners_search_hint())
-                .desired_width(420.0),
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text(ctx.t.learners_search_hint())
+                .desired_width(ui.available_width().min(420.0)),
         )
         .labelled_by(search_label.id);
-        ui.add_space(6.0);
-        let found: Vec<(uuid::Uuid, String, String)> = records
-            .learners_matching(&app.form.search)
-            .into_iter()
-            .map(|l| (l.id, l.name.clone(), l.unit.clone()))
-            .collect();
+        ui.add_space(sizes.gap);
+        let found = records.learners_matching(&state.search);
         if found.is_empty() {
-            let none = if app.form.search.trim().is_empty() {
-                app.t.learners_none()
-            } else {
-                app.t.learners_no_match()
-            };
-            ui.label(RichText::new(none).color(pal.muted));
+            ui.muted(ctx.t.learners_no_match());
         }
-        for (id, name, unit) in found {
-            let text = if unit.is_empty() {
-                name
+        for learner in found {
+            let text = if learner.unit.is_empty() {
+                learner.name.clone()
             } else {
-                format!("{name} — {unit}")
+                format!("{} — {}", learner.name, learner.unit)
             };
-            let button = egui::Button::new(RichText::new(text).size(20.0))
-                .min_size(egui::vec2(ui.available_width().min(600.0), 48.0));
+            let button = egui::Button::new(RichText::new(text).text_style(theme::h3()))
+                .min_size(egui::vec2(ui.available_width().min(600.0), sizes.primary_height));
             if ui.add(button).clicked() {
-                app.push(Command::SelectLearner(id));
+                out.push(Command::SelectLearner(learner.id));
             }
         }
     });
 }
 
-fn add_form(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
-    ui.label(RichText::new(app.t.learners_add()).text_style(theme::h2()));
-    let units = app
+/// The first screen on a new PC: who the app is for, what happens next, and one button.
+fn welcome_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut LearnersState) {
+    let sizes = ui.tokens().sizes;
+    ui.add_space(sizes.gap_large);
+    ui.card(|ui| {
+        ui.heading(ctx.t.welcome_title());
+        ui.add_space(sizes.gap_small);
+        ui.label(ctx.t.welcome_body());
+        ui.add_space(sizes.gap);
+        for (n, step) in [
+            ctx.t.welcome_step_name(),
+            ctx.t.welcome_step_learn(),
+            ctx.t.welcome_step_quiz(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{}.", n + 1)).text_style(theme::h3()));
+                ui.label(step);
+            });
+        }
+        ui.add_space(sizes.gap);
+        let start = ui.primary_button(ctx.t.welcome_start());
+        // Enter begins, as the button says; the first screen needs no mouse.
+        if ui.memory(|m| m.focused().is_none()) {
+            start.request_focus();
+        }
+        if start.clicked() {
+            state.open_form();
+        }
+        ui.add_space(sizes.gap_small);
+        ui.muted(ctx.t.welcome_privacy());
+    });
+}
+
+fn add_form(ui: &mut egui::Ui, ctx: &ScreenCtx, form: &mut LearnersState, out: &mut Commands) {
+    let sizes = ui.tokens().sizes;
+    ui.section(ctx.t.learners_add());
+    let units = ctx
         .records
-        .as_ref()
         .map(crate::learning::Records::units)
         .unwrap_or_default();
-    let form = &mut app.form;
+    let field_width = ui.available_width().min(420.0);
+    let mut submitted = false;
     egui::Grid::new("add_learner")
         .num_columns(2)
-        .spacing([12.0, 10.0])
+        .spacing([sizes.gap, sizes.gap])
         .show(ui, |ui| {
-            let l = ui.label(app.t.learners_name());
-            let name = ui
-                .add(egui::TextEdit::singleline(&mut form.name).desired_width(380.0))
-                .labelled_by(l.id);
+            let t = ctx.t;
+            let name = ui.text_row(t.learners_name(), &mut form.name, None, field_width);
             // The form opens ready to type the name.
-            if ui.memory(|m| m.focused().is_none()) {
+            if std::mem::take(&mut form.focus_name) {
                 name.request_focus();
             }
-            ui.end_row();
-            let l = ui.label(app.t.learners_unit());
-            ui.add(
-                egui::TextEdit::singleline(&mut form.unit)
-                    .hint_text(app.t.learners_unit_hint())
-                    .desired_width(380.0),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
-            let l = ui.label(app.t.learners_position());
-            ui.add(
-                egui::TextEdit::singleline(&mut form.position)
-                    .hint_text(app.t.learners_optional())
-                    .desired_width(380.0),
-            )
-            .labelled_by(l.id);
-            ui.end_row();
+            let unit = ui.text_row(
+                t.learners_unit(),
+                &mut form.unit,
+                Some(t.learners_unit_hint()),
+                field_width,
+            );
+            let position = ui.text_row(
+                t.learners_position(),
+                &mut form.position,
+                Some(t.learners_optional()),
+                field_width,
+            );
+            submitted |= [name, unit, position].iter().any(|r| entered(ui, r));
         });
     let typed = text::search_key(&form.unit);
     let suggestions: Vec<&String> = units
@@ -121,7 +157,7 @@ fn add_form(app: &mut App, ui: &mut egui::Ui) {
         .collect();
     if !suggestions.is_empty() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(app.t.learners_suggestions()).color(pal.muted));
+            ui.muted(ctx.t.learners_suggestions());
             for u in suggestions {
                 if ui.button(u).clicked() {
                     form.unit.clone_from(u);
@@ -130,19 +166,23 @@ fn add_form(app: &mut App, ui: &mut egui::Ui) {
         });
     }
     if let Some(error) = &form.error {
-        ui.label(RichText::new(error).color(pal.bad).strong());
+        ui.notice(NoticeKind::Bad, error);
     }
-    let mut save = false;
-    ui.horizontal(|ui| {
-        if big_button(ui, app.t.learners_save()).clicked() {
-            save = true;
-        }
-        if big_button(ui, app.t.learners_cancel()).clicked() {
-            form.adding = false;
-            form.error = None;
-        }
+    let mut cancel = ui.input(|i| i.key_pressed(Key::Escape));
+    ui.horizontal_wrapped(|ui| {
+        submitted |= ui.primary_button(ctx.t.learners_save()).clicked();
+        cancel |= ui.big_button(ctx.t.learners_cancel()).clicked();
     });
-    if save {
-        app.push(Command::AddLearner);
+    ui.muted(ctx.t.form_keys_hint());
+    if cancel {
+        form.adding = false;
+        form.error = None;
+    } else if submitted {
+        out.push(Command::AddLearner);
     }
+}
+
+/// Enter pressed in this one-line box: the form is sent, as in any desktop dialog.
+pub fn entered(ui: &egui::Ui, field: &egui::Response) -> bool {
+    field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
 }

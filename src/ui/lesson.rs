@@ -1,88 +1,80 @@
 //! The lesson reader: the lesson's Markdown in a comfortable column, with previous/next buttons and the
-//! ← / → keys (see `ui::shortcuts`).
+//! ← / → keys (see `ui::shortcuts`), and the glossary beside it.
 
-use egui::RichText;
-
-use crate::app::App;
 use crate::command::{Command, Screen};
-use crate::ui::{big_button, markdown, theme};
+use crate::ui::{Commands, ScreenCtx, UiExt, glossary, markdown};
 
-/// Widest reading column, in points: longer lines are hard to follow.
-const READING_WIDTH: f32 = 820.0;
+/// What the reader remembers: the glossary panel (open, and what is searched).
+#[derive(Debug, Clone, Default)]
+pub struct LessonState {
+    pub glossary: glossary::GlossaryState,
+}
 
 /// Draws lesson `lesson` of module `module`.
-pub fn show(app: &mut App, ui: &mut egui::Ui, module: usize, lesson: usize) {
-    let catalog = app.catalog.clone();
-    let Some(m) = catalog.modules.get(module) else {
-        app.push(Command::Go(Screen::Home));
+pub fn show(
+    ui: &mut egui::Ui,
+    ctx: &ScreenCtx,
+    state: &mut LessonState,
+    module: usize,
+    lesson: usize,
+    out: &mut Commands,
+) {
+    let Some(m) = ctx.catalog.modules.get(module) else {
+        out.go(Screen::Home);
         return;
     };
     let Some(l) = m.lessons.get(lesson) else {
-        app.push(Command::Go(Screen::Module(module)));
+        out.go(Screen::Module(module));
         return;
     };
-    let pal = theme::palette(app.settings.theme);
+    let tokens = ui.tokens();
 
-    crate::ui::glossary::panel_ui(ui, &app.t, &catalog, module, pal);
+    glossary::panel_ui(ui, ctx, &mut state.glossary, module);
     egui::Panel::bottom("lesson_nav").show(ui, |ui| {
-        ui.add_space(6.0);
+        ui.add_space(tokens.sizes.gap_small);
         ui.horizontal_wrapped(|ui| {
-            if big_button(ui, app.t.lesson_prev()).clicked() {
-                app.push(Command::PrevLesson);
+            if ui.big_button(ctx.t.lesson_prev()).clicked() {
+                out.push(Command::PrevLesson);
             }
             let next = if lesson + 1 < m.lessons.len() {
-                app.t.lesson_next()
+                ctx.t.lesson_next()
             } else {
-                app.t.lesson_back_to_module()
+                ctx.t.lesson_back_to_module()
             };
-            if big_button(ui, next).clicked() {
-                app.push(Command::NextLesson);
+            if ui.primary_button(next).clicked() {
+                out.push(Command::NextLesson);
             }
-            crate::ui::glossary::toggle_ui(ui, &app.t);
+            glossary::toggle_ui(ui, ctx, &mut state.glossary);
             // The hint would wrap onto its own lines at large text sizes, where reading space matters more.
             if ui.available_width() > 420.0 {
-                ui.label(RichText::new(app.t.lesson_keys_hint()).color(pal.muted));
+                ui.muted(ctx.t.lesson_keys_hint());
             }
         });
-        ui.add_space(4.0);
+        ui.add_space(tokens.sizes.gap_small);
     });
 
-    egui::ScrollArea::vertical()
-        .id_salt(("lesson", module, lesson))
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let width = ui.available_width().min(READING_WIDTH);
-            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.link(&m.meta.title).clicked() {
-                            app.push(Command::Go(Screen::Module(module)));
-                        }
-                        ui.label(RichText::new("·").color(pal.muted));
-                        ui.label(
-                            RichText::new(app.t.lesson_position(lesson + 1, m.lessons.len()))
-                                .color(pal.muted),
-                        );
-                    });
-                    ui.heading(&l.meta.title);
-                    ui.add_space(6.0);
-                    let mut ctx = markdown::Context {
-                        module_dir: &m.dir,
-                        images: &catalog.images,
-                        diagrams: &mut app.diagrams,
-                        t: &app.t,
-                        palette: pal,
-                    };
-                    markdown::blocks_ui(ui, &mut ctx, &l.blocks);
-                    // Reaching the end of the text is what counts as having read the lesson.
-                    let (end, _) = ui.allocate_exact_size(egui::vec2(1.0, 24.0), egui::Sense::hover());
-                    if ui.is_rect_visible(end) {
-                        app.push(Command::LessonReachedEnd { module, lesson });
-                    }
-                });
-            });
+    ui.page(("lesson", module, lesson), tokens.sizes.reading_width, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.link(&m.meta.title).clicked() {
+                out.go(Screen::Module(module));
+            }
+            ui.muted("·");
+            ui.muted(ctx.t.lesson_position(lesson + 1, m.lessons.len()));
         });
+        ui.heading(&l.meta.title);
+        ui.add_space(tokens.sizes.gap_small);
+        let md = markdown::Context {
+            module_dir: &m.dir,
+            images: &ctx.catalog.images,
+            t: ctx.t,
+            colors: tokens.colors,
+            sizes: tokens.sizes,
+        };
+        markdown::blocks_ui(ui, &md, &l.blocks);
+        // Reaching the end of the text is what counts as having read the lesson.
+        let (end, _) = ui.allocate_exact_size(egui::vec2(1.0, 24.0), egui::Sense::hover());
+        if ui.is_rect_visible(end) {
+            out.push(Command::LessonReachedEnd { module, lesson });
+        }
+    });
 }

@@ -10,29 +10,32 @@ use egui::{FontId, RichText, Stroke, TextFormat, TextStyle};
 
 use crate::content::markdown::{Block, Inline, plain};
 use crate::i18n::I18n;
-use crate::ui::diagram::DiagramCache;
-use crate::ui::theme::{self, Palette};
+use crate::ui::theme::{self, Colors, Sizes};
 
 /// What the renderer needs besides the blocks.
 pub struct Context<'a> {
     pub module_dir: &'a str,
     pub images: &'a HashMap<String, Arc<[u8]>>,
-    pub diagrams: &'a mut DiagramCache,
     pub t: &'a I18n,
-    pub palette: Palette,
+    pub colors: Colors,
+    pub sizes: Sizes,
 }
 
 /// Draws blocks top to bottom.
-pub fn blocks_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, blocks: &[Block]) {
+pub fn blocks_ui(ui: &mut egui::Ui, ctx: &Context<'_>, blocks: &[Block]) {
     for block in blocks {
         block_ui(ui, ctx, block);
     }
 }
 
-fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
+fn block_ui(ui: &mut egui::Ui, ctx: &Context<'_>, block: &Block) {
     match block {
         Block::Heading { level, text } => {
-            ui.add_space(if *level <= 2 { 12.0 } else { 6.0 });
+            ui.add_space(if *level <= 2 {
+                ctx.sizes.gap_large * 0.6
+            } else {
+                ctx.sizes.gap * 0.6
+            });
             let style = if *level <= 2 { theme::h2() } else { theme::h3() };
             ui.label(RichText::new(plain(text)).text_style(style));
         }
@@ -40,10 +43,10 @@ fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
         Block::List { start, items } => list_ui(ui, ctx, *start, items),
         Block::Quote(inner) => {
             egui::Frame::new()
-                .fill(ctx.palette.note_fill)
-                .stroke(Stroke::new(2.0, ctx.palette.note_stroke))
-                .corner_radius(6.0)
-                .inner_margin(12.0)
+                .fill(ctx.colors.note_fill)
+                .stroke(Stroke::new(2.0, ctx.colors.note_stroke))
+                .corner_radius(ctx.sizes.radius_small)
+                .inner_margin(ctx.sizes.card_padding * 0.75)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     blocks_ui(ui, ctx, inner);
@@ -56,13 +59,13 @@ fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
             let shown = ctx
                 .images
                 .get(&key)
-                .is_some_and(|data| ctx.diagrams.show(ui, &key, data, alt));
+                .is_some_and(|data| crate::ui::diagram::show(ui, &key, data, alt));
             if shown {
                 if !alt.is_empty() {
-                    ui.label(RichText::new(alt).italics().color(ctx.palette.muted));
+                    ui.label(RichText::new(alt).italics().color(ctx.colors.muted));
                 }
             } else {
-                ui.label(RichText::new(ctx.t.lesson_image_missing(src.clone())).color(ctx.palette.bad));
+                ui.label(RichText::new(ctx.t.lesson_image_missing(src.clone())).color(ctx.colors.bad));
             }
         }
         Block::Code(code) => {
@@ -79,7 +82,7 @@ fn block_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, block: &Block) {
     }
 }
 
-fn list_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, start: Option<u64>, items: &[Vec<Block>]) {
+fn list_ui(ui: &mut egui::Ui, ctx: &Context<'_>, start: Option<u64>, items: &[Vec<Block>]) {
     let marker_width = ui.fonts_mut(|f| f.glyph_width(&FontId::proportional(18.0), '0')) * 3.0;
     for (i, item) in items.iter().enumerate() {
         let marker = match start {
@@ -100,7 +103,7 @@ fn list_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, start: Option<u64>, items: 
     }
 }
 
-fn table_ui(ui: &mut egui::Ui, ctx: &mut Context<'_>, header: &[Inline], rows: &[Vec<Inline>]) {
+fn table_ui(ui: &mut egui::Ui, ctx: &Context<'_>, header: &[Inline], rows: &[Vec<Inline>]) {
     let columns = header
         .len()
         .max(rows.iter().map(Vec::len).max().unwrap_or(0))

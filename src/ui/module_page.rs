@@ -1,78 +1,64 @@
-//! A module's page: summary, who it is for, the lessons in order, and the quiz.
+//! A module's page: summary, who it is for, the lessons in order, the quiz and the practice simulations.
+//! No state of its own.
 
 use egui::RichText;
 
-use crate::app::App;
-use crate::command::{Command, Screen};
-use crate::ui::theme;
+use crate::command::Screen;
+use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt};
 
 /// Draws the page of module `index`.
-pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
-    let catalog = app.catalog.clone();
-    let Some(module) = catalog.modules.get(index) else {
-        app.push(Command::Go(Screen::Home));
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands) {
+    let t = ctx.t;
+    let Some(module) = ctx.catalog.modules.get(index) else {
+        out.go(Screen::Home);
         return;
     };
-    let pal = theme::palette(app.settings.theme);
-    let mine = app
-        .records
-        .as_ref()
-        .and_then(|r| r.current.map(|id| (r, r.progress().resolve(id))))
-        .and_then(|(r, id)| r.progress().module(id, module.id()).cloned());
-    let viewed = mine
-        .as_ref()
-        .map(|p| p.lessons_viewed.clone())
-        .unwrap_or_default();
-    let best = mine.as_ref().and_then(|p| p.best_percent);
-    let sims_done = mine
-        .as_ref()
-        .map(|p| p.simulations_done.clone())
-        .unwrap_or_default();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
-        if ui.button(format!("« {}", app.t.nav_home())).clicked() {
-            app.push(Command::Go(Screen::Home));
+    let mine = ctx.progress_in(module);
+    let sizes = ui.tokens().sizes;
+    ui.page(("module", index), sizes.page_width, |ui| {
+        if ui.button(format!("« {}", t.nav_home())).clicked() {
+            out.go(Screen::Home);
         }
-        ui.heading(&module.meta.title);
+        ui.horizontal(|ui| {
+            crate::ui::diagram::icon(ui, ctx.catalog, module);
+            ui.heading(&module.meta.title);
+        });
         ui.label(&module.meta.summary);
         if let Some(audience) = &module.meta.audience {
-            ui.label(RichText::new(app.t.module_audience(audience.clone())).color(pal.muted));
+            ui.muted(t.module_audience(audience.clone()));
         }
-        ui.add_space(8.0);
-        ui.label(RichText::new(app.t.module_lessons()).text_style(theme::h2()));
+        ui.add_space(sizes.gap);
+        ui.section(t.module_lessons());
         for (i, lesson) in module.lessons.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
                 let label = format!("{}. {}", i + 1, lesson.meta.title);
                 let button =
-                    egui::Button::new(RichText::new(label).size(19.0)).min_size(egui::vec2(0.0, 40.0));
+                    egui::Button::new(RichText::new(label)).min_size(egui::vec2(0.0, sizes.button_height));
                 if ui.add(button).clicked() {
-                    app.push(Command::Go(Screen::Lesson {
+                    out.go(Screen::Lesson {
                         module: index,
                         lesson: i,
-                    }));
+                    });
                 }
-                ui.label(RichText::new(app.t.module_lesson_minutes(lesson.meta.minutes)).color(pal.muted));
-                if viewed.contains(&lesson.meta.id) {
-                    ui.label(RichText::new(app.t.module_lesson_read()).color(pal.good).strong());
+                ui.muted(t.module_lesson_minutes(lesson.meta.minutes));
+                if mine.is_some_and(|p| p.lessons_viewed.contains(&lesson.meta.id)) {
+                    ui.tone_label(NoticeKind::Good, t.module_lesson_read());
                 }
             });
         }
-        ui.add_space(12.0);
-        ui.label(RichText::new(app.t.module_quiz()).text_style(theme::h2()));
-        ui.label(
-            app.t
-                .module_quiz_info(module.meta.quiz_draw, module.meta.pass_mark),
-        );
-        if let Some(best) = best {
-            ui.label(app.t.module_best_score(best));
+        ui.add_space(sizes.gap_large);
+        ui.section(t.module_quiz());
+        ui.label(t.module_quiz_info(module.meta.quiz_draw, module.meta.pass_mark));
+        if let Some(best) = mine.and_then(|p| p.best_percent) {
+            ui.label(t.module_best_score(best));
         }
-        if crate::ui::big_button(ui, app.t.module_start_quiz()).clicked() {
-            app.push(Command::StartQuiz(index));
+        if ui.primary_button(t.module_start_quiz()).clicked() {
+            out.go(Screen::Quiz(index));
         }
         if !module.simulations.is_empty() {
-            ui.add_space(12.0);
-            ui.label(RichText::new(app.t.module_simulations()).text_style(theme::h2()));
-            ui.label(app.t.module_simulations_intro());
+            ui.add_space(sizes.gap_large);
+            ui.section(t.module_simulations());
+            ui.label(t.module_simulations_intro());
             for (s, scenario) in module.simulations.iter().enumerate() {
                 let required = module
                     .meta
@@ -80,23 +66,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, index: usize) {
                     .iter()
                     .any(|r| r.id == scenario.id && r.required);
                 ui.horizontal_wrapped(|ui| {
-                    if crate::ui::big_button(ui, app.t.module_simulation_start(scenario.title.clone()))
+                    if ui
+                        .big_button(t.module_simulation_start(scenario.title.clone()))
                         .clicked()
                     {
-                        app.push(Command::StartSimulation {
+                        out.go(Screen::Simulation {
                             module: index,
                             sim: s,
                         });
                     }
                     if required {
-                        ui.label(RichText::new(app.t.module_simulation_required()).color(pal.muted));
+                        ui.muted(t.module_simulation_required());
                     }
-                    if sims_done.contains(&scenario.id) {
-                        ui.label(
-                            RichText::new(app.t.module_simulation_done())
-                                .color(pal.good)
-                                .strong(),
-                        );
+                    if mine.is_some_and(|p| p.simulations_done.contains(&scenario.id)) {
+                        ui.tone_label(NoticeKind::Good, t.module_simulation_done());
                     }
                 });
             }

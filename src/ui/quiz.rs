@@ -7,11 +7,10 @@ use std::time::Instant;
 
 use egui::{Key, RichText};
 
-use crate::app::App;
 use crate::command::{Command, Screen};
 use crate::i18n::I18n;
 use crate::quiz::{Answer, Presented, QuizResult, QuizSession, View};
-use crate::ui::{big_button, theme};
+use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt, theme};
 
 /// What the learner has chosen for the current question but not yet confirmed.
 #[derive(Debug, Clone, Default)]
@@ -101,35 +100,32 @@ impl QuizState {
 }
 
 /// Draws the quiz screen.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let catalog = app.catalog.clone();
-    let Some(mut state) = app.quiz.take() else {
-        app.push(Command::Go(Screen::Home));
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut QuizState>, out: &mut Commands) {
+    let Some(state) = state else {
+        out.go(Screen::Home);
         return;
     };
-    let Some(module) = catalog.modules.get(state.module) else {
-        app.push(Command::Go(Screen::Home));
+    let Some(module) = ctx.catalog.modules.get(state.module) else {
+        out.go(Screen::Home);
         return;
     };
-    let pal = theme::palette(app.settings.theme);
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
-        ui.label(RichText::new(format!("{} · {}", module.meta.title, app.t.quiz_title())).color(pal.muted));
+    ui.page(("quiz", state.module), ui.tokens().sizes.page_width, |ui| {
+        ui.muted(format!("{} · {}", module.meta.title, ctx.t.quiz_title()));
         if let Some(result) = state.result.clone() {
-            result_ui(app, ui, &mut state, &result, module.meta.pass_mark);
+            result_ui(ui, ctx, state, &result, module.meta.pass_mark, out);
         } else {
-            question_ui(app, ui, &mut state);
+            question_ui(ui, ctx, state, out);
         }
     });
     if state.confirm_leave {
-        leave_modal(app, ui, &mut state);
+        leave_modal(ui, ctx, state, out);
     }
-    app.quiz = Some(state);
 }
 
-fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
-    let t = &app.t;
-    let pal = theme::palette(app.settings.theme);
+fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &mut Commands) {
+    let t = ctx.t;
+    let tokens = ui.tokens();
+    let (c, sizes) = (tokens.colors, tokens.sizes);
     let total = state.session.len();
     let index = state.session.index();
     let Some(presented) = state.session.current().cloned() else {
@@ -144,28 +140,25 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
         }
     });
     ui.add(egui::ProgressBar::new(index as f32 / total.max(1) as f32).desired_height(8.0));
-    ui.add_space(6.0);
-    ui.label(RichText::new(&presented.question.prompt).text_style(theme::h3()));
-    ui.label(RichText::new(kind_hint(t, &presented.view)).color(pal.muted));
-    ui.add_space(6.0);
+    ui.add_space(sizes.gap_small);
+    ui.subsection(&presented.question.prompt);
+    ui.muted(kind_hint(t, &presented.view));
+    ui.add_space(sizes.gap_small);
 
     let locked = answered.is_some();
     if !locked && !state.confirm_leave {
         keyboard(ui, state, &presented.view);
     }
     ui.add_enabled_ui(!locked, |ui| choices_ui(ui, t, state, &presented.view));
-    ui.add_space(8.0);
+    ui.add_space(sizes.gap);
 
     match answered {
         None => {
             let answer = state.pending.answer(&presented.view);
             let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
             let clicked = ui
-                .add_enabled(
-                    answer.is_some(),
-                    egui::Button::new(RichText::new(t.quiz_confirm()).strong())
-                        .min_size(egui::vec2(0.0, 40.0)),
-                )
+                .add_enabled_ui(answer.is_some(), |ui| ui.primary_button(t.quiz_confirm()))
+                .inner
                 .clicked();
             if (clicked || enter)
                 && let Some(answer) = answer
@@ -176,15 +169,15 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
         }
         Some(feedback) => {
             let (text, color) = if feedback.correct {
-                (t.quiz_right(), pal.good)
+                (t.quiz_right(), c.good)
             } else {
-                (t.quiz_wrong(), pal.bad)
+                (t.quiz_wrong(), c.bad)
             };
             egui::Frame::new()
-                .fill(pal.note_fill)
+                .fill(c.note_fill)
                 .stroke(egui::Stroke::new(2.0, color))
-                .corner_radius(6.0)
-                .inner_margin(12.0)
+                .corner_radius(sizes.radius_small)
+                .inner_margin(sizes.card_padding * 0.75)
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(RichText::new(text).color(color).text_style(theme::h3()));
@@ -198,10 +191,10 @@ fn question_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
             let last = index + 1 >= total;
             let label = if last { t.quiz_see_result() } else { t.quiz_next() };
             let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
-            if big_button(ui, label).clicked() || enter {
+            if ui.primary_button(label).clicked() || enter {
                 state.session.next();
                 if state.session.finished() {
-                    app.push(Command::FinishQuiz);
+                    out.push(Command::FinishQuiz);
                 } else if let Some(p) = state.session.current() {
                     state.pending = Pending::for_question(p);
                 }
@@ -344,7 +337,7 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
         View::Matching { left, right } => {
             egui::Grid::new("matching")
                 .num_columns(2)
-                .spacing([16.0, 10.0])
+                .spacing([sizes_of(ui).gap_large, sizes_of(ui).gap])
                 .show(ui, |ui| {
                     for (i, l) in left.iter().enumerate() {
                         let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
@@ -405,32 +398,37 @@ fn answer_text_ui(ui: &mut egui::Ui, t: &I18n, view: &View, answer: &Answer) {
     }
 }
 
-fn result_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState, result: &QuizResult, pass_mark: u8) {
-    let t = &app.t;
-    let pal = theme::palette(app.settings.theme);
+fn result_ui(
+    ui: &mut egui::Ui,
+    ctx: &ScreenCtx,
+    state: &QuizState,
+    result: &QuizResult,
+    pass_mark: u8,
+    out: &mut Commands,
+) {
+    let t = ctx.t;
+    let c = ui.tokens().colors;
     ui.heading(t.quiz_result_title());
-    ui.label(RichText::new(t.quiz_score(result.max, result.percent, result.score)).text_style(theme::h2()));
-    let (verdict, color) = if result.passed {
-        (t.quiz_passed(pass_mark), pal.good)
+    ui.section(t.quiz_score(result.max, result.percent, result.score));
+    let (verdict, kind) = if result.passed {
+        (t.quiz_passed(pass_mark), NoticeKind::Good)
     } else {
-        (t.quiz_not_passed(pass_mark), pal.bad)
+        (t.quiz_not_passed(pass_mark), NoticeKind::Bad)
     };
-    ui.label(RichText::new(verdict).color(color).text_style(theme::h3()));
-    let mut command = None;
+    ui.notice(kind, verdict);
     ui.horizontal_wrapped(|ui| {
-        if big_button(ui, t.quiz_retry()).clicked() {
-            command = Some(Command::RetryQuiz);
+        if ui.primary_button(t.quiz_retry()).clicked() {
+            out.push(Command::RetryQuiz);
         }
-        if big_button(ui, t.lesson_back_to_module()).clicked() {
-            command = Some(Command::Go(Screen::Module(state.module)));
+        if ui.big_button(t.lesson_back_to_module()).clicked() {
+            out.go(Screen::Module(state.module));
         }
     });
     if !result.wrong.is_empty() {
-        ui.add_space(10.0);
-        ui.label(RichText::new(t.quiz_review()).text_style(theme::h2()));
+        ui.add_space(ui.tokens().sizes.gap);
+        ui.section(t.quiz_review());
         for review in &result.wrong {
-            egui::Frame::group(ui.style()).inner_margin(10.0).show(ui, |ui| {
-                ui.set_width(ui.available_width());
+            ui.card(|ui| {
                 ui.label(
                     RichText::new(format!(
                         "{}. {}",
@@ -439,37 +437,39 @@ fn result_ui(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState, result: &Q
                     ))
                     .strong(),
                 );
-                ui.label(RichText::new(t.quiz_your_answer()).color(pal.bad));
+                ui.label(RichText::new(t.quiz_your_answer()).color(c.bad));
                 match &review.given {
                     Some(given) => answer_text_ui(ui, t, &review.presented.view, given),
                     None => {
                         ui.label("—");
                     }
                 }
-                ui.label(RichText::new(t.quiz_right_answer()).color(pal.good));
+                ui.label(RichText::new(t.quiz_right_answer()).color(c.good));
                 answer_text_ui(ui, t, &review.presented.view, &review.right);
                 ui.label(RichText::new(t.quiz_explanation()).strong());
                 ui.label(&review.presented.question.explanation);
             });
         }
     }
-    if let Some(command) = command {
-        app.push(command);
-    }
 }
 
-fn leave_modal(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
-    let t = &app.t;
+fn leave_modal(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &mut Commands) {
+    let t = ctx.t;
     let mut leave = false;
     let modal = egui::Modal::new(egui::Id::unique("leave_quiz")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
-        ui.label(RichText::new(t.quiz_leave_title()).text_style(theme::h3()));
+        ui.subsection(t.quiz_leave_title());
         ui.label(t.quiz_leave_body());
-        ui.horizontal(|ui| {
-            if big_button(ui, t.quiz_leave_confirm()).clicked() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.big_button(t.quiz_leave_confirm()).clicked() {
                 leave = true;
             }
-            if big_button(ui, t.quiz_leave_cancel()).clicked() {
+            // Staying is the safe choice, so it is the one Enter and Esc give.
+            let stay = ui.primary_button(t.quiz_leave_cancel());
+            if ui.memory(|m| m.focused().is_none()) {
+                stay.request_focus();
+            }
+            if stay.clicked() {
                 state.confirm_leave = false;
                 state.leave_to = None;
             }
@@ -480,6 +480,10 @@ fn leave_modal(app: &mut App, ui: &mut egui::Ui, state: &mut QuizState) {
         state.leave_to = None;
     }
     if leave {
-        app.push(Command::LeaveQuiz);
+        out.push(Command::LeaveQuiz);
     }
+}
+
+fn sizes_of(ui: &egui::Ui) -> theme::Sizes {
+    ui.tokens().sizes
 }

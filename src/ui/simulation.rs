@@ -14,16 +14,55 @@
 
 use std::time::{Duration, Instant};
 
-use egui::{Align, Color32, RichText, Stroke, TextEdit, TextStyle};
+use egui::{Align, RichText, Stroke, TextEdit, TextStyle};
 
+use crate::command::{Command, Screen};
 use crate::i18n::I18n;
 use crate::sim::model::{Channel, Field, FieldKind, Item, Look, Scenario, SimAction, SimScreen, Tone};
 use crate::sim::{Mistake, SimRun, Value};
-use crate::ui::{big_button, theme};
+use crate::ui::theme::{self, Colors};
+use crate::ui::{Commands, ScreenCtx, UiExt};
 
 /// Below this width (in points, so it shrinks as the text size grows) the task card goes above the
 /// imitation instead of beside it.
 const SIDE_BY_SIDE_MIN_WIDTH: f32 = 900.0;
+
+/// A practice simulation on screen.
+pub struct SimState {
+    pub module: usize,
+    pub index: usize,
+    pub run: SimRun,
+    pub started: Instant,
+}
+
+impl SimState {
+    /// Simulation `index` of `module`, from its first screen.
+    #[must_use]
+    pub fn new(module: usize, index: usize, scenario: &crate::sim::model::Scenario) -> SimState {
+        SimState {
+            module,
+            index,
+            run: SimRun::new(scenario),
+            started: Instant::now(),
+        }
+    }
+}
+
+/// Draws the simulation screen; finishing and leaving are commands for the app.
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut SimState>, out: &mut Commands) {
+    let Some(state) = state else {
+        out.go(Screen::Home);
+        return;
+    };
+    match run_ui(ui, &mut state.run, ctx.t, state.started) {
+        Some(SimOutcome::Finished { mistakes, duration }) => out.push(Command::SimulationFinished {
+            mistakes,
+            duration_s: duration.as_secs(),
+        }),
+        Some(SimOutcome::Left) => out.push(Command::LeaveSimulation),
+        None => {}
+    }
+}
 
 /// How a simulation ended for the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,9 +86,10 @@ fn memory_id(run: &SimRun, what: &str) -> egui::Id {
     egui::Id::unique(("kynangso-sim", run.scenario().id.as_str(), what))
 }
 
-/// Draws the simulation and returns what the caller must act on, if anything. `started` is when the
-/// learner opened the simulation; the time taken is measured from it.
-pub fn show(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, started: Instant) -> Option<SimOutcome> {
+/// Draws a simulation run and returns what the caller must act on, if anything. `started` is when the
+/// learner opened the simulation; the time taken is measured from it. The screen is [`show`]; this is
+/// the run on its own, for a window that is not the app's (tests, a trainer's demonstration).
+pub fn run_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, started: Instant) -> Option<SimOutcome> {
     let mut pressed = Pressed::default();
     egui::Panel::top("sim-bar").show(ui, |ui| top_bar_ui(ui, run, t, &mut pressed));
     egui::CentralPanel::default().show(ui, |ui| {
@@ -134,21 +174,21 @@ fn top_bar_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n, pressed: &mut Pressed) 
         if run.finished() {
             return;
         }
-        if big_button(ui, t.sim_hint_button()).clicked() {
+        if ui.big_button(t.sim_hint_button()).clicked() {
             pressed.hint = true;
         }
-        if !confirming && big_button(ui, t.sim_leave()).clicked() {
+        if !confirming && ui.big_button(t.sim_leave()).clicked() {
             ui.data_mut(|d| d.insert_temp(confirm_id, true));
         }
     });
     if confirming && !run.finished() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(t.sim_leave_question()).strong());
-            if big_button(ui, t.sim_leave_confirm()).clicked() {
+            if ui.big_button(t.sim_leave_confirm()).clicked() {
                 ui.data_mut(|d| d.remove_temp::<bool>(confirm_id));
                 pressed.leave = true;
             }
-            if big_button(ui, t.sim_leave_cancel()).clicked() {
+            if ui.big_button(t.sim_leave_cancel()).clicked() {
                 ui.data_mut(|d| d.remove_temp::<bool>(confirm_id));
             }
         });
@@ -191,47 +231,8 @@ fn main_column_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut P
     portal_ui(ui, run, t, pressed);
 }
 
-/// Colours for the imitation that read on light, dark and high-contrast themes alike.
-struct Colors {
-    header_fill: Color32,
-    header_text: Color32,
-    warn: Color32,
-    good: Color32,
-    bad: Color32,
-    info: Color32,
-}
-
-fn colors(ui: &egui::Ui) -> Colors {
-    let dark = ui.visuals().dark_mode;
-    Colors {
-        // A plain navy band: generic, not any real portal's colours or logo.
-        header_fill: Color32::from_rgb(0x1F, 0x3A, 0x5F),
-        header_text: Color32::WHITE,
-        warn: if dark {
-            Color32::from_rgb(0xFF, 0xD2, 0x5E)
-        } else {
-            Color32::from_rgb(0x7A, 0x4A, 0x00)
-        },
-        good: if dark {
-            Color32::from_rgb(0x7C, 0xD9, 0x82)
-        } else {
-            Color32::from_rgb(0x1B, 0x6E, 0x20)
-        },
-        bad: if dark {
-            Color32::from_rgb(0xFF, 0x8A, 0x80)
-        } else {
-            Color32::from_rgb(0xB0, 0x1E, 0x1E)
-        },
-        info: if dark {
-            Color32::from_rgb(0x8C, 0xC4, 0xFF)
-        } else {
-            Color32::from_rgb(0x0B, 0x4F, 0x9C)
-        },
-    }
-}
-
 fn portal_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Pressed) {
-    let c = colors(ui);
+    let c = ui.tokens().colors;
     let scenario = run.shared_scenario();
     let Some(screen) = current_screen(&scenario, run) else {
         return;
@@ -250,14 +251,14 @@ fn portal_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
                 ui.label(RichText::new(t.sim_banner()).strong().color(c.warn));
             });
         egui::Frame::new()
-            .fill(c.header_fill)
+            .fill(c.portal_band)
             .inner_margin(10)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
                     RichText::new(window)
                         .text_style(style(ui, theme::h3()))
-                        .color(c.header_text),
+                        .color(c.portal_band_text),
                 );
             });
         if let Some(address) = &screen.address {
@@ -302,7 +303,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
         .items
         .iter()
         .filter_map(|i| {
-            if let Item::SimAction { action } = i {
+            if let Item::Action { action } = i {
                 Some(action.as_str())
             } else {
                 None
@@ -337,7 +338,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
                 time,
                 text,
             } => message_ui(ui, *channel, from, time.as_deref(), text, t),
-            Item::SimAction { action } => {
+            Item::Action { action } => {
                 if let Some(a) = screen.action(action) {
                     action_ui(ui, a, pressed, &mut focus_first);
                 }
@@ -457,7 +458,7 @@ fn message_ui(ui: &mut egui::Ui, channel: Channel, from: &str, time: Option<&str
 
 fn action_ui(ui: &mut egui::Ui, action: &SimAction, pressed: &mut Pressed, focus_first: &mut bool) {
     let response = match action.look {
-        Look::Button => big_button(ui, &action.label),
+        Look::Button => ui.big_button(&action.label),
         Look::Link => ui.link(&action.label),
     };
     take_focus(&response, focus_first);
@@ -571,7 +572,7 @@ fn field_ui(
 }
 
 fn summary_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n, pressed: &mut Pressed) {
-    let c = colors(ui);
+    let c = ui.tokens().colors;
     let summary = run.summary();
     egui::Frame::new()
         .stroke(Stroke::new(2.0, c.good))
@@ -603,7 +604,7 @@ fn summary_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n, pressed: &mut Pressed) 
                 }
             }
             ui.add_space(8.0);
-            if big_button(ui, t.sim_back()).clicked() {
+            if ui.big_button(t.sim_back()).clicked() {
                 pressed.leave = true;
             }
         });

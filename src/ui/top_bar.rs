@@ -1,68 +1,54 @@
-//! The bar at the top of every screen: the app name, home, settings and the language switch.
+//! The bar at the top of every screen: the app name, home, settings, the trainer area, the current
+//! learner, and the language switch. No state of its own.
 
-use crate::app::App;
 use crate::command::{Command, Screen};
 use crate::i18n::Lang;
+use crate::ui::{Commands, ScreenCtx, UiExt};
 
 /// Draws the top bar.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, out: &mut Commands) {
+    let t = ctx.t;
+    let gap = ui.tokens().sizes.gap_small;
     egui::Panel::top("top_bar").show(ui, |ui| {
-        ui.add_space(4.0);
+        ui.add_space(gap);
         ui.horizontal_wrapped(|ui| {
-            ui.heading(app.t.app_name());
+            ui.heading(t.app_name());
             ui.separator();
-            if ui
-                .selectable_label(app.screen == Screen::Home, app.t.nav_home())
-                .clicked()
-            {
-                app.push(Command::Go(Screen::Home));
-            }
-            if ui
-                .selectable_label(app.screen == Screen::Settings, app.t.nav_settings())
-                .clicked()
-            {
-                app.push(Command::Go(Screen::Settings));
-            }
-            if ui
-                .selectable_label(app.screen == Screen::Trainer, app.t.nav_trainer())
-                .clicked()
-            {
-                app.push(Command::Go(Screen::Trainer));
+            for (screen, label) in [
+                (Screen::Home, t.nav_home()),
+                (Screen::Settings, t.nav_settings()),
+                (Screen::Trainer, t.nav_trainer()),
+            ] {
+                if ui.selectable_label(ctx.screen == screen, label).clicked() {
+                    out.go(screen);
+                }
             }
             ui.separator();
-            let name = app
-                .records
-                .as_ref()
-                .and_then(|r| {
-                    r.current
-                        .and_then(|id| r.progress().learner(r.progress().resolve(id)))
-                })
-                .map(|l| l.name.clone());
-            if let Some(name) = name {
+            if let Some(learner) = ctx.learner() {
                 if ui
-                    .selectable_label(app.screen == Screen::LearnerPage, name)
+                    .selectable_label(ctx.screen == Screen::LearnerPage, &learner.name)
                     .clicked()
                 {
-                    app.push(Command::Go(Screen::LearnerPage));
+                    out.go(Screen::LearnerPage);
                 }
-                if ui.button(app.t.learners_switch()).clicked() {
-                    app.push(Command::Go(Screen::Learners));
+                if ui.button(t.learners_switch()).clicked() {
+                    out.go(Screen::Learners);
                 }
                 ui.separator();
             }
             // One button naming the other language, in that language: it reads right to someone who
             // switched by mistake, and keeps the bar on one line at 200% text size.
-            let current = app.t.lang();
+            let current = t.lang();
             for lang in Lang::ALL.into_iter().filter(|l| *l != current) {
                 if ui
                     .button(lang.native_name())
-                    .on_hover_text(app.t.nav_language())
+                    .on_hover_text(t.nav_language())
                     .clicked()
                 {
-                    app.push(Command::SetLanguage(lang));
+                    out.push(Command::SetLanguage(lang));
                 }
             }
         });
-        ui.add_space(4.0);
+        ui.add_space(gap);
     });
 }

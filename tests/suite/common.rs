@@ -67,3 +67,14 @@ pub fn press<S>(h: &mut Harness<'_, S>, label: &str) {
     };
     click(h, role, label);
 }
+
+/// Opens the form to add a learner: "Bắt đầu" on the welcome of a PC with no learner yet, else
+/// "Thêm học viên".
+pub fn start_adding_learner<S>(h: &mut Harness<'_, S>) {
+    let label = if h.query_by_role_and_label(Role::Button, "Bắt đầu").is_some() {
+        "Bắt đầu"
+    } else {
+        "Thêm học viên"
+    };
+    click(h, Role::Button, label);
+}

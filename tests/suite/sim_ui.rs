@@ -15,7 +15,7 @@ use kynangso::settings::Theme;
 use kynangso::sim::model::Scenario;
 use kynangso::sim::walk;
 use kynangso::sim::{SimRun, Step};
-use kynangso::ui::simulation::{SimOutcome, show};
+use kynangso::ui::simulation::{SimOutcome, run_ui as show};
 
 const BANNER: &str = "Mô phỏng — không phải trang thật";
 

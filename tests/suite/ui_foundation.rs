@@ -15,7 +15,7 @@ fn harness(data_dir: &Path) -> Harness<'static, App> {
     let mut h = common::app_harness(data_dir, [1200.0, 900.0]);
     // The app opens on "who is learning?"; these flows read as a learner.
     if h.state().screen == Screen::Learners {
-        h.state_mut().screen = Screen::Home;
+        h.state_mut().open(Screen::Home);
         h.run();
     }
     h
@@ -63,7 +63,7 @@ fn open_module_then_lesson_then_next_and_back_with_keys() {
 fn last_lesson_leads_back_to_the_module() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    h.state_mut().screen = Screen::Lesson { module: 3, lesson: 4 };
+    h.state_mut().open(Screen::Lesson { module: 3, lesson: 4 });
     h.run();
     h.get_by_label("Về trang học phần").click();
     h.run();
@@ -133,10 +133,7 @@ fn every_screen_draws_at_200_percent_in_every_theme() {
     for theme in Theme::ALL {
         h.state_mut().settings.theme = theme;
         for screen in kynangso::window::smoke_screens(&catalog) {
-            if let Screen::Quiz(m) = screen {
-                h.state_mut().start_quiz(m);
-            }
-            h.state_mut().screen = screen;
+            h.state_mut().open(screen);
             h.run();
         }
     }
@@ -149,7 +146,7 @@ fn glossary_opens_from_a_lesson_and_search_ignores_diacritics() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     // A lesson of another module: the glossary covers every module.
-    h.state_mut().screen = Screen::Lesson { module: 4, lesson: 0 };
+    h.state_mut().open(Screen::Lesson { module: 4, lesson: 0 });
     h.run();
     h.get_by_label("Thuật ngữ").click();
     h.run();

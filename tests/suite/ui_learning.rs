@@ -25,8 +25,7 @@ fn harness(data_dir: &Path) -> Harness<'static, App> {
 }
 
 fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
-    h.get_by_label("Thêm học viên").click();
-    h.run();
+    common::start_adding_learner(h);
     type_into(h, "Họ và tên", name);
     if !unit.is_empty() {
         type_into(h, "Đơn vị (xã/phường)", unit);
@@ -124,7 +123,7 @@ fn take_quiz(h: &mut Harness<'_, App>, wrong: usize) {
 fn read_everything_pass_the_quiz_and_stay_complete_after_restart() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    h.get_by_label("Ai đang học?");
+    h.get_by_label("Chào mừng anh/chị đến với Kỹ Năng Số");
     add_learner(&mut h, "  Nguyễn Văn An ", "Xã Yên Khánh");
     assert_eq!(h.state().screen, Screen::Home);
     h.get_by_label("Nguyễn Văn An");
@@ -211,7 +210,7 @@ fn fail_review_and_retry_with_a_different_draw() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     add_learner(&mut h, "Trần Thị Hoa", "Xã Kim Sơn");
-    h.state_mut().start_quiz(2);
+    h.state_mut().open(Screen::Quiz(2));
     h.run();
     let first_draw: Vec<String> = h
         .state()
@@ -270,7 +269,7 @@ fn leaving_a_quiz_midway_asks_and_records_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     add_learner(&mut h, "Lê Văn Bình", "");
-    h.state_mut().start_quiz(0);
+    h.state_mut().open(Screen::Quiz(0));
     h.run();
     answer_current(&mut h, true);
     h.get_by_label("Thoát bài kiểm tra").click();
@@ -323,7 +322,7 @@ fn the_top_bar_mid_quiz_asks_before_leaving() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     add_learner(&mut h, "Phạm Văn Minh", "");
-    h.state_mut().start_quiz(1);
+    h.state_mut().open(Screen::Quiz(1));
     h.run();
     h.get_by_label("Trang chủ").click();
     h.run();
@@ -337,4 +336,37 @@ fn the_top_bar_mid_quiz_asks_before_leaving() {
     h.get_by_label("Thoát").click();
     h.run();
     assert_eq!(h.state().screen, Screen::Home);
+}
+
+#[test]
+fn a_new_pc_greets_the_learner_and_the_form_works_from_the_keyboard() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label("Chào mừng anh/chị đến với Kỹ Năng Số");
+    h.run();
+    assert!(h.get_by_role_and_label(Role::Button, "Bắt đầu").is_focused());
+    // Enter on "Bắt đầu" opens the form with the name box ready to type in.
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert!(h.get_by_role_and_label(Role::TextInput, "Họ và tên").is_focused());
+    // Esc leaves the form and records nothing.
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Chào mừng anh/chị đến với Kỹ Năng Số");
+    assert_eq!(h.state().records.as_ref().unwrap().event_count(), 0);
+    // Enter in the form saves, as the hint under it says.
+    h.get_by_role_and_label(Role::Button, "Bắt đầu").click();
+    h.run();
+    h.run();
+    h.get_by_label("Bấm Enter để lưu, Esc để hủy.");
+    h.get_by_role_and_label(Role::TextInput, "Họ và tên")
+        .type_text("Trần Văn Bình");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Home);
+    let records = h.state().records.as_ref().unwrap();
+    assert_eq!(records.progress().learners()[0].name, "Trần Văn Bình");
 }

@@ -25,10 +25,10 @@ const TITLE_PREFIX: &str = "Bắt đầu thực hành: ";
 fn payment_simulation_is_recorded_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    click(&mut h, Role::Button, "Thêm học viên");
+    common::start_adding_learner(&mut h);
     type_into(&mut h, "Họ và tên", "Nguyễn Thị Thu");
     click(&mut h, Role::Button, "Lưu và bắt đầu học");
-    h.state_mut().screen = Screen::Module(2);
+    h.state_mut().open(Screen::Module(2));
     h.run();
     let title = h.state().catalog.modules[2].simulations[0].title.clone();
     click(&mut h, Role::Button, &format!("{TITLE_PREFIX}{title}"));
@@ -76,7 +76,7 @@ fn payment_simulation_is_recorded_and_survives_a_restart() {
     drop(h);
     let mut h = harness(dir.path());
     click(&mut h, Role::Button, "Nguyễn Thị Thu");
-    h.state_mut().screen = Screen::Module(2);
+    h.state_mut().open(Screen::Module(2));
     h.run();
     h.get_by_label("Đã hoàn thành");
 }

@@ -17,7 +17,7 @@ use crate::i18n::{I18n, Lang};
 use crate::trainer::Change;
 use crate::trainer::transfer::{self, ExportJob};
 use crate::ui::trainer::{bad, notice_ui, ok};
-use crate::ui::{big_button, theme};
+use crate::ui::{UiExt, theme};
 
 /// What the worker thread reports.
 #[derive(Debug)]
@@ -72,7 +72,7 @@ fn format_label(t: &I18n, format: Format) -> String {
 
 /// Draws the export page.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let mut start = None;
     let mut save_home = None;
     {
@@ -98,7 +98,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             ui.horizontal_wrapped(|ui| {
                 ui.add_enabled_ui(!busy, |ui| {
                     for format in Format::ALL {
-                        if big_button(ui, format_label(t, format)).clicked() {
+                        if ui.big_button(format_label(t, format)).clicked() {
                             start = Some(format);
                         }
                     }

@@ -15,7 +15,7 @@ use crate::export::json::Exchange;
 use crate::trainer::Change;
 use crate::trainer::transfer::{self, FileProblem};
 use crate::ui::trainer::{bad, notice_ui, ok};
-use crate::ui::{big_button, theme};
+use crate::ui::{UiExt, theme};
 
 /// What the worker found for one chosen path.
 #[derive(Debug)]
@@ -55,7 +55,7 @@ impl ImportState {
 
 /// Draws the import page.
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let t = &app.t;
     let state = &mut app.trainer.import;
     let busy = state.busy();
@@ -68,10 +68,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         ui.add_space(6.0);
         ui.add_enabled_ui(!busy, |ui| {
             ui.horizontal_wrapped(|ui| {
-                if big_button(ui, t.trainer_import_pick_files()).clicked() {
+                if ui.big_button(t.trainer_import_pick_files()).clicked() {
                     pick = Some(false);
                 }
-                if big_button(ui, t.trainer_import_pick_folder()).clicked() {
+                if ui.big_button(t.trainer_import_pick_folder()).clicked() {
                     pick = Some(true);
                 }
             });

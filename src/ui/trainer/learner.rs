@@ -10,7 +10,7 @@ use crate::command::Command;
 use crate::learning::LearnerError;
 use crate::trainer::{self, Change, ProfileError};
 use crate::ui::trainer::{Confirm, Page, bad, display_name, learner_name, notice_ui, ok, profile_message};
-use crate::ui::{big_button, theme};
+use crate::ui::{UiExt, theme};
 
 /// The edit form of the learner page.
 #[derive(Debug, Clone, Default)]
@@ -34,7 +34,7 @@ pub(super) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String 
 
 /// Draws a learner's page.
 pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let t = &app.t;
     let state = &mut app.trainer;
     let Some(records) = &app.records else { return };
@@ -61,7 +61,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
             state.merge_search.clear();
         }
         ui.heading(display_name(t, &learner.name));
-        crate::ui::learner_page::progress_ui(ui, t, pal, learner, progress);
+        crate::ui::learner_page::progress_ui(ui, t, learner, progress);
 
         ui.add_space(12.0);
         ui.separator();
@@ -85,7 +85,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
         if let Some(message) = &form.message {
             notice_ui(ui, &pal, message);
         }
-        if big_button(ui, t.trainer_edit_save()).clicked() {
+        if ui.big_button(t.trainer_edit_save()).clicked() {
             actions.push(Change::Rename {
                 learner: id,
                 name: form.name.clone(),
@@ -131,7 +131,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
 
         ui.add_space(12.0);
         ui.separator();
-        if big_button(ui, t.trainer_delete()).clicked() {
+        if ui.big_button(t.trainer_delete()).clicked() {
             state.confirm = Some(Confirm::Delete(id));
         }
         ui.add_space(12.0);
@@ -174,10 +174,10 @@ pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.label(body);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if big_button(ui, button).clicked() {
+            if ui.big_button(button).clicked() {
                 chosen = Some(true);
             }
-            if big_button(ui, t.trainer_cancel()).clicked() {
+            if ui.big_button(t.trainer_cancel()).clicked() {
                 chosen = Some(false);
             }
         });

@@ -303,7 +303,7 @@ fn bad(text: String) -> Notice {
 }
 
 /// Shows a message in the trainer area's colours.
-fn notice_ui(ui: &mut egui::Ui, pal: &theme::Palette, notice: &Notice) {
+fn notice_ui(ui: &mut egui::Ui, pal: &theme::Colors, notice: &Notice) {
     let color = if notice.is_error { pal.bad } else { pal.good };
     ui.label(RichText::new(&notice.text).color(color).strong());
 }

@@ -17,7 +17,7 @@ use crate::settings::TrainerPin;
 use crate::trainer::Change;
 use crate::trainer::pin::{self, Cost, PinError, Remembered, Verdict};
 use crate::ui::trainer::{bad, notice_ui};
-use crate::ui::{big_button, theme};
+use crate::ui::{UiExt, theme};
 
 /// What is typed on the PIN screens.
 #[derive(Debug, Clone, Default)]
@@ -231,7 +231,7 @@ pub fn gate_ui(app: &mut App, ui: &mut egui::Ui) {
 /// the area to whoever sits here), only the README's reset, which needs access to the PC's files.
 fn unreadable_ui(app: &App, ui: &mut egui::Ui) {
     let t = &app.t;
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     ui.label(
         RichText::new(t.trainer_pin_unreadable_title())
             .text_style(theme::h2())
@@ -246,7 +246,7 @@ fn unreadable_ui(app: &App, ui: &mut egui::Ui) {
 
 fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
     let t = &app.t;
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let busy = app.trainer.pin_check.is_some();
     let form = &mut app.trainer.pin;
     ui.label(RichText::new(t.trainer_pin_setup_title()).text_style(theme::h2()));
@@ -276,7 +276,7 @@ fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
 
 /// "Lưu mã PIN", off while a PIN is being checked or hashed; true when pressed.
 fn save_button_ui(ui: &mut egui::Ui, t: &I18n, busy: bool) -> bool {
-    ui.add_enabled_ui(!busy, |ui| big_button(ui, t.trainer_pin_save()))
+    ui.add_enabled_ui(!busy, |ui| ui.big_button(t.trainer_pin_save()))
         .inner
         .clicked()
 }
@@ -309,7 +309,7 @@ fn pin_error(t: &I18n, e: PinError) -> String {
 
 fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
     let t = &app.t;
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let busy = app.trainer.pin_check.is_some();
     let state = &mut app.trainer;
     ui.label(t.trainer_pin_enter_body());
@@ -323,7 +323,7 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
             submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin, true);
         });
     submit |= ui
-        .add_enabled_ui(!locked && !busy, |ui| big_button(ui, t.trainer_pin_open()))
+        .add_enabled_ui(!locked && !busy, |ui| ui.big_button(t.trainer_pin_open()))
         .inner
         .clicked();
     status_ui(t, ui, &pal, &state.pin, &state.gate, busy);
@@ -335,14 +335,7 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
 
 /// Under the form: "checking…" while the worker works, else the countdown while locked (repainting
 /// until it ends), else the last message.
-fn status_ui(
-    t: &I18n,
-    ui: &mut egui::Ui,
-    pal: &theme::Palette,
-    form: &PinForm,
-    gate: &pin::Gate,
-    busy: bool,
-) {
+fn status_ui(t: &I18n, ui: &mut egui::Ui, pal: &theme::Colors, form: &PinForm, gate: &pin::Gate, busy: bool) {
     if busy {
         ui.label(t.trainer_pin_checking());
     } else if let Some(seconds) = gate.seconds_left(Instant::now()) {
@@ -361,7 +354,7 @@ fn wait_text(t: &I18n, seconds: u64) -> String {
 
 /// Page "Đổi mã PIN": the PIN in use, then the new one twice.
 pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let Some(phc) = app.settings.trainer_pin.hash().map(str::to_owned) else {
         return;
     };

@@ -10,7 +10,6 @@ use crate::records::{RosterRow, Status};
 use crate::trainer::Change;
 use crate::trainer::roster_view::{Column, RosterView};
 use crate::ui::learner_page::date;
-use crate::ui::theme;
 use crate::ui::trainer::{Page, count, display_name};
 
 /// Every status, in the order offered in the filter.
@@ -41,7 +40,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if let Some(learner) = deleted_ui(app, ui) {
         app.push(Command::Trainer(Change::Restore(learner)));
     }
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let t = &app.t;
     let Some(records) = &app.records else {
         ui.label(RichText::new(t.trainer_records_unavailable()).color(pal.bad));
@@ -181,7 +180,7 @@ fn deleted_ui(app: &App, ui: &mut egui::Ui) -> Option<uuid::Uuid> {
     if deleted.is_empty() {
         return None;
     }
-    let pal = theme::palette(app.settings.theme);
+    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
     let mut restore = None;
     egui::CollapsingHeader::new(t.trainer_deleted_list(count(t, deleted.len())))
         .id_salt("trainer_deleted")

@@ -1,19 +1,21 @@
-//! The application: owns the catalog, translations, settings, records and the current screen; draws one
-//! frame and then applies the commands the screens pushed. `eframe` calls [`App::ui`] through a thin
-//! wrapper, and tests drive the same method through `egui_kittest`.
+//! The application: owns the catalog, translations, settings, records, the current screen and each
+//! screen's state. One frame is: take what background jobs finished, draw the screen (which reads a
+//! [`ScreenCtx`] and pushes [`Command`]s), then apply the commands. Every way of moving between screens
+//! goes through [`App::open`]. `eframe` calls [`App::ui`] through a thin wrapper, and tests drive the
+//! same method through `egui_kittest`.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
 
 use crate::command::{Command, Screen};
 use crate::content::Catalog;
 use crate::i18n::I18n;
+use crate::job::{Job, Poll};
 use crate::learning::{Clock, LearnerError, NewLearner, Records};
 use crate::quiz::QuizSession;
 use crate::records::{EventKind, OpenReport, Resume, StoreError};
 use crate::settings::{Health, Settings, TEXT_SIZE_RANGE};
-use crate::ui;
+use crate::ui::{self, Commands, ScreenCtx};
 
 /// What opening the journal gives.
 type Opened = Result<(Records, OpenReport), StoreError>;
@@ -25,14 +27,6 @@ pub struct Notice {
     pub is_error: bool,
 }
 
-/// A practice simulation in progress.
-pub struct SimState {
-    pub module: usize,
-    pub index: usize,
-    pub run: crate::sim::SimRun,
-    pub started: std::time::Instant,
-}
-
 /// The whole app state.
 pub struct App {
     pub catalog: Arc<Catalog>,
@@ -41,20 +35,20 @@ pub struct App {
     pub data_dir: PathBuf,
     pub screen: Screen,
     pub notice: Option<Notice>,
-    pub diagrams: ui::diagram::DiagramCache,
     /// `None` when the journal could not be opened; `records_error` says why.
     pub records: Option<Records>,
     pub records_error: Option<String>,
     /// The journal being opened on a worker thread (the window's start does not wait for it).
-    opening: Option<Receiver<Opened>>,
-    pub form: ui::learners::LearnerForm,
+    opening: Option<Job<Opened>>,
+    pub learners: ui::learners::LearnersState,
+    pub lesson: ui::lesson::LessonState,
     pub quiz: Option<ui::quiz::QuizState>,
-    pub sim: Option<SimState>,
+    pub sim: Option<ui::simulation::SimState>,
     /// The trainer area: PIN gate, roster, exports and imports.
     pub trainer: ui::trainer::TrainerState,
     /// Seed for the next quiz draw; tests set it to replay a draw.
     pub next_seed: u64,
-    commands: Vec<Command>,
+    commands: Commands,
     applied_style: Option<(crate::settings::Theme, u16)>,
 }
 
@@ -80,14 +74,11 @@ impl App {
     pub fn opening(catalog: Arc<Catalog>, data_dir: PathBuf) -> Self {
         let clock: Clock = crate::learning::now;
         let mut app = Self::without_records(catalog.clone(), data_dir.clone(), clock);
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("open-journal".into())
-            .spawn(move || {
-                let _ = tx.send(Records::open(&data_dir, &catalog, clock));
-            });
+        let spawned = Job::spawn("open-journal", None, move |_| {
+            Records::open(&data_dir, &catalog, clock)
+        });
         match spawned {
-            Ok(_) => app.opening = Some(rx),
+            Ok(job) => app.opening = Some(job),
             Err(e) => {
                 log::error!("journal thread: {e}");
                 let opened = Records::open(&app.data_dir, &app.catalog, clock);
@@ -158,16 +149,16 @@ impl App {
             data_dir,
             screen: Screen::Learners,
             notice,
-            diagrams: ui::diagram::DiagramCache::default(),
             records: None,
             records_error: None,
             opening: None,
-            form: ui::learners::LearnerForm::default(),
+            learners: ui::learners::LearnersState::default(),
+            lesson: ui::lesson::LessonState::default(),
             quiz: None,
             sim: None,
             trainer,
             next_seed,
-            commands: Vec::new(),
+            commands: Commands::default(),
             applied_style: None,
         }
     }
@@ -192,39 +183,62 @@ impl App {
             ui.set_style(ui.ctx().global_style());
             self.applied_style = Some(style);
         }
-        if let Some(rx) = &self.opening {
-            match rx.try_recv() {
-                Ok(opened) => {
+        if let Some(job) = &mut self.opening {
+            match job.poll() {
+                Poll::Done(opened) => {
                     self.opening = None;
                     self.take_records(opened);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    ui::opening::show(self, ui);
+                Poll::Running { .. } => {
+                    ui::opening::show(ui, &self.t);
                     return;
                 }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Poll::Lost => {
                     self.opening = None;
                     self.records_error = Some(self.t.error_journal_io());
                 }
             }
         }
-        ui::shortcuts(self, ui.ctx());
-        ui::top_bar::show(self, ui);
-        ui::notice_bar(self, ui);
-        egui::CentralPanel::default().show(ui, |ui| match self.screen {
-            Screen::Home => ui::home::show(self, ui),
-            Screen::Module(m) => ui::module_page::show(self, ui, m),
-            Screen::Lesson { module, lesson } => ui::lesson::show(self, ui, module, lesson),
-            Screen::Quiz(_) => ui::quiz::show(self, ui),
-            Screen::Simulation { .. } => self.simulation_ui(ui),
-            Screen::Learners => ui::learners::show(self, ui),
-            Screen::LearnerPage => ui::learner_page::show(self, ui),
-            Screen::Settings => ui::settings::show(self, ui),
-            Screen::Trainer => ui::trainer::show(self, ui),
-        });
-        for command in std::mem::take(&mut self.commands) {
+        self.draw(ui);
+        ui::focus_ring(ui.ctx());
+        for command in self.commands.take() {
             self.apply(command);
         }
+    }
+
+    /// Draws the current screen; what it asks for waits in `self.commands`.
+    fn draw(&mut self, ui: &mut egui::Ui) {
+        let ctx = ScreenCtx {
+            t: &self.t,
+            catalog: &self.catalog,
+            settings: &self.settings,
+            records: self.records.as_ref(),
+            records_error: self.records_error.as_deref(),
+            screen: self.screen,
+            data_dir: &self.data_dir,
+        };
+        let out = &mut self.commands;
+        ui::shortcuts(ui, &ctx, out);
+        ui::top_bar::show(ui, &ctx, out);
+        ui::notice_bar::show(ui, &ctx, self.notice.as_ref(), out);
+        if ctx.screen == Screen::Trainer {
+            // Transitional: the trainer area still draws from the whole app.
+            egui::CentralPanel::default().show(ui, |ui| ui::trainer::show(self, ui));
+            return;
+        }
+        egui::CentralPanel::default().show(ui, |ui| match ctx.screen {
+            Screen::Home => ui::home::show(ui, &ctx, out),
+            Screen::Module(m) => ui::module_page::show(ui, &ctx, m, out),
+            Screen::Lesson { module, lesson } => {
+                ui::lesson::show(ui, &ctx, &mut self.lesson, module, lesson, out)
+            }
+            Screen::Quiz(_) => ui::quiz::show(ui, &ctx, self.quiz.as_mut(), out),
+            Screen::Simulation { .. } => ui::simulation::show(ui, &ctx, self.sim.as_mut(), out),
+            Screen::Learners => ui::learners::show(ui, &ctx, &mut self.learners, out),
+            Screen::LearnerPage => ui::learner_page::show(ui, &ctx, out),
+            Screen::Settings => ui::settings::show(ui, &ctx, out),
+            Screen::Trainer => {}
+        });
     }
 
     #[allow(clippy::needless_pass_by_value)] // commands are consumed by value from the queue
@@ -246,17 +260,17 @@ impl App {
                 self.save_settings();
             }
             Command::DismissNotice => self.notice = None,
+            Command::Notify(notice) => self.notice = Some(notice),
             Command::SelectLearner(id) => {
                 if let Some(records) = &mut self.records {
                     records.current = Some(id);
-                    self.form = ui::learners::LearnerForm::default();
-                    self.screen = Screen::Home;
+                    self.learners = ui::learners::LearnersState::default();
+                    self.open(Screen::Home);
                 }
             }
             Command::AddLearner => self.add_learner(),
             Command::LessonReachedEnd { module, lesson } => self.lesson_viewed(module, lesson),
             Command::Continue => self.continue_learning(),
-            Command::StartQuiz(module) => self.start_quiz(module),
             Command::FinishQuiz => self.finish_quiz(),
             Command::RetryQuiz => {
                 let seed = self.take_seed();
@@ -264,13 +278,20 @@ impl App {
                     quiz.retry(seed);
                 }
             }
-            Command::StartSimulation { module, sim } => self.start_simulation(module, sim),
-            Command::Trainer(action) => ui::trainer::apply(self, action),
             Command::LeaveQuiz => {
                 if let Some(quiz) = self.quiz.take() {
-                    self.screen = quiz.leave_to.unwrap_or(Screen::Module(quiz.module));
+                    self.open(quiz.leave_to.unwrap_or(Screen::Module(quiz.module)));
                 }
             }
+            Command::SimulationFinished { mistakes, duration_s } => {
+                self.simulation_finished(mistakes, duration_s)
+            }
+            Command::LeaveSimulation => {
+                if let Some(sim) = self.sim.take() {
+                    self.open(Screen::Module(sim.module));
+                }
+            }
+            Command::Trainer(change) => ui::trainer::apply(self, change),
         }
     }
 
@@ -284,7 +305,21 @@ impl App {
             quiz.leave_to = Some(screen);
             return;
         }
-        self.screen = screen;
+        self.open(screen);
+    }
+
+    /// Opens `screen`: the one way to move between screens. A quiz starts a new draw, a simulation starts
+    /// afresh, and leaving the trainer area locks it (a learner who comes to the PC next finds it closed).
+    /// A quiz or simulation of a module that does not exist leaves the screen as it was.
+    pub fn open(&mut self, screen: Screen) {
+        if self.screen == Screen::Trainer && screen != Screen::Trainer {
+            self.trainer.lock();
+        }
+        match screen {
+            Screen::Quiz(module) => self.start_quiz(module),
+            Screen::Simulation { module, sim } => self.start_simulation(module, sim),
+            other => self.screen = other,
+        }
     }
 
     fn take_seed(&mut self) -> u64 {
@@ -294,8 +329,8 @@ impl App {
         seed
     }
 
-    /// Opens the quiz of `module` (without recording anything yet).
-    pub fn start_quiz(&mut self, module: usize) {
+    /// Starts a new draw of the quiz of `module` (nothing is recorded until the last answer).
+    fn start_quiz(&mut self, module: usize) {
         let catalog = self.catalog.clone();
         let Some(m) = catalog.modules.get(module) else {
             return;
@@ -306,8 +341,8 @@ impl App {
         self.screen = Screen::Quiz(module);
     }
 
-    /// Opens practice simulation `sim` of `module`.
-    pub fn start_simulation(&mut self, module: usize, sim: usize) {
+    /// Starts practice simulation `sim` of `module` afresh.
+    fn start_simulation(&mut self, module: usize, sim: usize) {
         let Some(scenario) = self
             .catalog
             .modules
@@ -316,43 +351,23 @@ impl App {
         else {
             return;
         };
-        let run = crate::sim::SimRun::new(scenario);
-        self.sim = Some(SimState {
-            module,
-            index: sim,
-            run,
-            started: std::time::Instant::now(),
-        });
+        self.sim = Some(ui::simulation::SimState::new(module, sim, scenario));
         self.screen = Screen::Simulation { module, sim };
     }
 
-    fn simulation_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(state) = &mut self.sim else {
-            self.screen = Screen::Home;
-            return;
+    fn simulation_finished(&mut self, mistakes: usize, duration_s: u64) {
+        let Some(state) = &self.sim else { return };
+        let module = self.catalog.modules.get(state.module);
+        let kind = EventKind::SimulationCompleted {
+            module: module.map(|m| m.meta.id.clone()).unwrap_or_default(),
+            simulation: module
+                .and_then(|m| m.simulations.get(state.index))
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
+            mistakes: u32::try_from(mistakes).unwrap_or(u32::MAX),
+            duration_s,
         };
-        let outcome = ui::simulation::show(ui, &mut state.run, &self.t, state.started);
-        match outcome {
-            Some(ui::simulation::SimOutcome::Finished { mistakes, duration }) => {
-                let module = self.catalog.modules.get(state.module);
-                let kind = EventKind::SimulationCompleted {
-                    module: module.map(|m| m.meta.id.clone()).unwrap_or_default(),
-                    simulation: module
-                        .and_then(|m| m.simulations.get(state.index))
-                        .map(|s| s.id.clone())
-                        .unwrap_or_default(),
-                    mistakes: u32::try_from(mistakes).unwrap_or(u32::MAX),
-                    duration_s: duration.as_secs(),
-                };
-                self.record(kind);
-            }
-            Some(ui::simulation::SimOutcome::Left) => {
-                let module = state.module;
-                self.sim = None;
-                self.screen = Screen::Module(module);
-            }
-            None => {}
-        }
+        self.record(kind);
     }
 
     fn finish_quiz(&mut self) {
@@ -422,11 +437,12 @@ impl App {
     }
 
     fn add_learner(&mut self) {
-        let parsed = NewLearner::parse(&self.form.name, &self.form.unit, &self.form.position);
+        let form = &self.learners;
+        let parsed = NewLearner::parse(&form.name, &form.unit, &form.position);
         let new = match parsed {
             Ok(new) => new,
             Err(e) => {
-                self.form.error = Some(match e {
+                self.learners.error = Some(match e {
                     LearnerError::EmptyName => self.t.learners_error_empty(),
                     LearnerError::NameTooLong => self.t.learners_error_long(crate::learning::MAX_TEXT),
                     LearnerError::FieldTooLong => self.t.learners_error_field_long(crate::learning::MAX_TEXT),
@@ -437,12 +453,12 @@ impl App {
         let Some(records) = &mut self.records else { return };
         match records.add_learner(new) {
             Ok(_) => {
-                self.form = ui::learners::LearnerForm::default();
-                self.screen = Screen::Home;
+                self.learners = ui::learners::LearnersState::default();
+                self.open(Screen::Home);
             }
             Err(e) => {
                 log::error!("adding learner: {e}");
-                self.form.error = Some(store_message(&self.t, &e));
+                self.learners.error = Some(store_message(&self.t, &e));
             }
         }
     }
@@ -464,12 +480,12 @@ impl App {
             Some(Resume::Lesson { module, lesson }) => {
                 if let Some(m) = index(&module) {
                     let l = self.catalog.modules[m].lesson_index(&lesson).unwrap_or(0);
-                    self.screen = Screen::Lesson { module: m, lesson: l };
+                    self.open(Screen::Lesson { module: m, lesson: l });
                 }
             }
             Some(Resume::Quiz { module }) => {
                 if let Some(m) = index(&module) {
-                    self.start_quiz(m);
+                    self.open(Screen::Quiz(m));
                 }
             }
             Some(Resume::Simulation { module, simulation }) => {
@@ -479,12 +495,12 @@ impl App {
                         .iter()
                         .position(|s| s.id == simulation)
                     {
-                        Some(s) => self.start_simulation(m, s),
-                        None => self.screen = Screen::Module(m),
+                        Some(s) => self.open(Screen::Simulation { module: m, sim: s }),
+                        None => self.open(Screen::Module(m)),
                     }
                 }
             }
-            Some(Resume::AllDone) | None => self.screen = Screen::Home,
+            Some(Resume::AllDone) | None => self.open(Screen::Home),
         }
     }
 
@@ -493,7 +509,7 @@ impl App {
             return;
         };
         let count = self.catalog.modules.get(module).map_or(0, |m| m.lessons.len());
-        self.screen = match (forward, lesson) {
+        let next = match (forward, lesson) {
             (true, l) if l + 1 < count => Screen::Lesson {
                 module,
                 lesson: l + 1,
@@ -504,6 +520,7 @@ impl App {
                 lesson: l - 1,
             },
         };
+        self.open(next);
     }
 
     fn save_settings(&mut self) {
