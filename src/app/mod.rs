@@ -230,7 +230,7 @@ impl App {
             Screen::Home => ui::home::show(ui, &ctx, out),
             Screen::Module(m) => ui::module_page::show(ui, &ctx, m, out),
             Screen::Lesson { module, lesson } => {
-                ui::lesson::show(ui, &ctx, &mut self.lesson, module, lesson, out)
+                ui::lesson::show(ui, &ctx, &mut self.lesson, module, lesson, out);
             }
             Screen::Quiz(_) => ui::quiz::show(ui, &ctx, self.quiz.as_mut(), out),
             Screen::Simulation { .. } => ui::simulation::show(ui, &ctx, self.sim.as_mut(), out),
@@ -284,7 +284,7 @@ impl App {
                 }
             }
             Command::SimulationFinished { mistakes, duration_s } => {
-                self.simulation_finished(mistakes, duration_s)
+                self.simulation_finished(mistakes, duration_s);
             }
             Command::LeaveSimulation => {
                 if let Some(sim) = self.sim.take() {
