@@ -17,6 +17,23 @@ use crate::records::{EventKind, OpenReport, Resume, StoreError};
 use crate::settings::{Health, Settings, TEXT_SIZE_RANGE};
 use crate::ui::{self, Commands, ScreenCtx};
 
+mod trainer;
+
+/// What screens read of the app, borrowed field by field so each screen's state stays free to change.
+macro_rules! screen_ctx {
+    ($app:expr) => {
+        ScreenCtx {
+            t: &$app.t,
+            catalog: &$app.catalog,
+            settings: &$app.settings,
+            records: $app.records.as_ref(),
+            records_error: $app.records_error.as_deref(),
+            screen: $app.screen,
+            data_dir: &$app.data_dir,
+        }
+    };
+}
+
 /// What opening the journal gives.
 type Opened = Result<(Records, OpenReport), StoreError>;
 
@@ -199,6 +216,7 @@ impl App {
                 }
             }
         }
+        self.poll_jobs(ui.ctx());
         self.draw(ui);
         ui::focus_ring(ui.ctx());
         for command in self.commands.take() {
@@ -206,26 +224,19 @@ impl App {
         }
     }
 
+    /// Takes what background jobs reported (before drawing, so a frame shows one state throughout).
+    fn poll_jobs(&mut self, wake: &egui::Context) {
+        let ctx = screen_ctx!(self);
+        ui::trainer::poll(&mut self.trainer, &ctx, wake, &mut self.commands);
+    }
+
     /// Draws the current screen; what it asks for waits in `self.commands`.
     fn draw(&mut self, ui: &mut egui::Ui) {
-        let ctx = ScreenCtx {
-            t: &self.t,
-            catalog: &self.catalog,
-            settings: &self.settings,
-            records: self.records.as_ref(),
-            records_error: self.records_error.as_deref(),
-            screen: self.screen,
-            data_dir: &self.data_dir,
-        };
+        let ctx = screen_ctx!(self);
         let out = &mut self.commands;
         ui::shortcuts(ui, &ctx, out);
         ui::top_bar::show(ui, &ctx, out);
         ui::notice_bar::show(ui, &ctx, self.notice.as_ref(), out);
-        if ctx.screen == Screen::Trainer {
-            // Transitional: the trainer area still draws from the whole app.
-            egui::CentralPanel::default().show(ui, |ui| ui::trainer::show(self, ui));
-            return;
-        }
         egui::CentralPanel::default().show(ui, |ui| match ctx.screen {
             Screen::Home => ui::home::show(ui, &ctx, out),
             Screen::Module(m) => ui::module_page::show(ui, &ctx, m, out),
@@ -237,7 +248,7 @@ impl App {
             Screen::Learners => ui::learners::show(ui, &ctx, &mut self.learners, out),
             Screen::LearnerPage => ui::learner_page::show(ui, &ctx, out),
             Screen::Settings => ui::settings::show(ui, &ctx, out),
-            Screen::Trainer => {}
+            Screen::Trainer => ui::trainer::show(ui, &ctx, &mut self.trainer, out),
         });
     }
 
@@ -291,7 +302,7 @@ impl App {
                     self.open(Screen::Module(sim.module));
                 }
             }
-            Command::Trainer(change) => ui::trainer::apply(self, change),
+            Command::Trainer(change) => trainer::apply(self, change),
         }
     }
 

@@ -6,33 +6,25 @@
 //! Also here: the xAPI home page (`account.homePage` of every statement), a setting.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use egui::RichText;
-
-use crate::app::{App, Notice};
+use crate::app::Notice;
 use crate::command::Command;
 use crate::export::Format;
 use crate::i18n::{I18n, Lang};
+use crate::job::{Job, Poll};
 use crate::trainer::Change;
 use crate::trainer::transfer::{self, ExportJob};
+use crate::ui::UiExt;
+use crate::ui::trainer::TrainerState;
 use crate::ui::trainer::{bad, notice_ui, ok};
-use crate::ui::{UiExt, theme};
-
-/// What the worker thread reports.
-#[derive(Debug)]
-enum Report {
-    Progress { done: usize, total: usize },
-    Finished(Result<(), String>),
-}
+use crate::ui::{Commands, ScreenCtx};
 
 /// An export under way.
 #[derive(Debug)]
 struct Running {
     path: PathBuf,
-    rx: Receiver<Report>,
-    done: usize,
-    total: usize,
+    /// The outcome: done, or the message that says why not.
+    job: Job<Result<(), String>>,
     /// Learners left out of the certificates for want of a name (said once the export is done).
     nameless: usize,
 }
@@ -49,7 +41,7 @@ pub struct ExportState {
     pub home_message: Option<Notice>,
     running: Option<Running>,
     /// A save dialog is open (on its own thread) for this format.
-    dialog: Option<(Format, Receiver<Option<PathBuf>>)>,
+    dialog: Option<(Format, Job<Option<PathBuf>>)>,
 }
 
 impl ExportState {
@@ -71,19 +63,17 @@ fn format_label(t: &I18n, format: Format) -> String {
 }
 
 /// Draws the export page.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
     let mut start = None;
     let mut save_home = None;
     {
-        let t = &app.t;
-        let state = &mut app.trainer.export;
+        let t = ctx.t;
+        let state = &mut state.export;
         let home = state
             .home_page
-            .get_or_insert_with(|| app.settings.xapi_home_page.clone());
-        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-            ui.set_max_width(ui.available_width().min(900.0));
-            ui.label(RichText::new(t.trainer_tab_export()).text_style(theme::h2()));
+            .get_or_insert_with(|| ctx.settings.xapi_home_page.clone());
+        ui.page("trainer-export", ui.tokens().sizes.page_width, |ui| {
+            ui.section(t.trainer_tab_export());
             ui.label(t.trainer_export_body());
             ui.add_space(6.0);
             let l = ui.label(t.trainer_export_path());
@@ -107,16 +97,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             if let Some(running) = &state.running {
                 ui.add_space(6.0);
                 ui.label(t.trainer_export_running());
-                let fraction = if running.total == 0 {
-                    0.0
-                } else {
-                    running.done as f32 / running.total as f32
-                };
-                ui.add(egui::ProgressBar::new(fraction).show_percentage());
+                ui.add(egui::ProgressBar::new(running.job.fraction()).show_percentage());
             }
             if let Some(message) = &state.message {
                 ui.add_space(6.0);
-                notice_ui(ui, &pal, message);
+                notice_ui(ui, message);
             }
 
             ui.add_space(16.0);
@@ -134,164 +119,130 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 }
             });
             if let Some(message) = &state.home_message {
-                notice_ui(ui, &pal, message);
+                notice_ui(ui, message);
             }
         });
     }
     if let Some(url) = save_home {
-        app.push(Command::Trainer(Change::SetHomePage(url)));
+        out.push(Command::Trainer(Change::SetHomePage(url)));
     }
     if let Some(format) = start {
         let now = crate::learning::now();
-        match transfer::target_path(&app.trainer.export.path, format, &now) {
-            Some(path) => begin(app, ui.ctx(), format, path),
-            None => open_dialog(app, ui.ctx(), format),
+        match transfer::target_path(&state.export.path, format, &now) {
+            Some(path) => begin(state, ctx, ui.ctx(), format, path),
+            None => open_dialog(state, ctx, ui.ctx(), format),
         }
     }
 }
 
 /// Asks where to save with the system's dialog, on a thread so the window keeps drawing.
-fn open_dialog(app: &mut App, ctx: &egui::Context, format: Format) {
-    let (tx, rx) = mpsc::channel();
+fn open_dialog(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, format: Format) {
     let name = transfer::default_file_name(format, &crate::learning::now());
-    let title = app.t.trainer_export_save_title();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("save-dialog".into())
-        .spawn(move || {
-            let extension = format.extension().rsplit('.').next().unwrap_or("json").to_owned();
-            let path = rfd::FileDialog::new()
-                .set_title(title)
-                .set_file_name(name)
-                .add_filter(format.name().to_uppercase(), &[extension])
-                .save_file();
-            let _ = tx.send(path);
-            ctx.request_repaint();
-        });
+    let title = ctx.t.trainer_export_save_title();
+    let spawned = Job::spawn("save-dialog", Some(wake.clone()), move |_| {
+        let extension = format.extension().rsplit('.').next().unwrap_or("json").to_owned();
+        rfd::FileDialog::new()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter(format.name().to_uppercase(), &[extension])
+            .save_file()
+    });
     match spawned {
-        Ok(_) => {
-            app.trainer.export.message = None;
-            app.trainer.export.dialog = Some((format, rx));
+        Ok(job) => {
+            state.export.message = None;
+            state.export.dialog = Some((format, job));
         }
         Err(e) => {
             log::error!("save dialog thread: {e}");
-            app.trainer.export.message = Some(bad(app.t.trainer_export_failed_start()));
+            state.export.message = Some(bad(ctx.t.trainer_export_failed_start()));
         }
     }
 }
 
 /// Starts an export of the current records to `path` on a worker thread.
-fn begin(app: &mut App, ctx: &egui::Context, format: Format, path: PathBuf) {
-    let Some(records) = &app.records else { return };
+fn begin(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, format: Format, path: PathBuf) {
+    let Some(records) = ctx.records else { return };
     // The events are read again from the journal file on the worker thread, not copied from memory.
     let job = ExportJob::new(
         format,
         records.progress(),
-        crate::export::JournalEvents(app.data_dir.clone()),
-        &app.catalog,
+        crate::export::JournalEvents(ctx.data_dir.to_path_buf()),
+        ctx.catalog,
         records.device(),
         crate::learning::now(),
-        &app.settings.xapi_home_page,
+        &ctx.settings.xapi_home_page,
     );
     let nameless = job.nameless_left_out();
-    let (tx, rx) = mpsc::channel();
-    let lang: Lang = app.t.lang();
+    let lang: Lang = ctx.t.lang();
     let target = path.clone();
-    let data_dir = app.data_dir.clone();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
+    let data_dir = ctx.data_dir.to_path_buf();
+    let spawned = Job::spawn("export", Some(wake.clone()), move |reporter| {
         let t = I18n::new(lang);
         let mut last = None;
         let mut progress = |done: usize, total: usize| {
-            // One report per percent is plenty for a bar, and keeps the channel short.
+            // One report per percent is plenty for a bar, and keeps the window from redrawing per event.
             let percent = done * 100 / total.max(1);
             if last != Some(percent) {
                 last = Some(percent);
-                let _ = tx.send(Report::Progress { done, total });
-                ctx.request_repaint();
+                reporter.progress(done, total);
             }
         };
-        let result = job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
+        job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
             log::error!("export to {}: {e}", target.display());
             e.render(&t, &target)
-        });
-        let _ = tx.send(Report::Finished(result));
-        ctx.request_repaint();
+        })
     });
-    let state = &mut app.trainer.export;
+    let state = &mut state.export;
     match spawned {
-        Ok(_) => {
+        Ok(job) => {
             state.message = None;
-            state.running = Some(Running {
-                path,
-                rx,
-                done: 0,
-                total: 0,
-                nameless,
-            });
+            state.running = Some(Running { path, job, nameless });
         }
         Err(e) => {
             log::error!("export thread: {e}");
-            state.message = Some(bad(app.t.trainer_export_failed_start()));
+            state.message = Some(bad(ctx.t.trainer_export_failed_start()));
         }
     }
 }
 
 /// Takes what the dialog and the worker reported since the last frame.
-pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
-    if let Some((format, rx)) = &app.trainer.export.dialog {
-        match rx.try_recv() {
-            Ok(Some(path)) => {
-                let format = *format;
-                app.trainer.export.dialog = None;
-                begin(app, ctx, format, path);
+pub(super) fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context) {
+    if let Some((format, job)) = &mut state.export.dialog {
+        let format = *format;
+        match job.poll() {
+            Poll::Done(Some(path)) => {
+                state.export.dialog = None;
+                begin(state, ctx, wake, format, path);
             }
             // Cancelled, or no dialog could be shown on this PC (no portal, no zenity): say how to go on.
-            Ok(None) | Err(TryRecvError::Disconnected) => {
-                app.trainer.export.dialog = None;
-                app.trainer.export.message = Some(bad(app.t.trainer_export_no_place()));
+            Poll::Done(None) | Poll::Lost => {
+                state.export.dialog = None;
+                state.export.message = Some(bad(ctx.t.trainer_export_no_place()));
             }
             // The dialog's thread wakes the window when it closes.
-            Err(TryRecvError::Empty) => {}
+            Poll::Running { .. } => {}
         }
     }
-    let t = &app.t;
-    let state = &mut app.trainer.export;
+    let t = ctx.t;
+    let state = &mut state.export;
     let Some(running) = &mut state.running else {
         return;
     };
-    let mut finished = None;
-    loop {
-        match running.rx.try_recv() {
-            Ok(Report::Progress { done, total }) => {
-                running.done = done;
-                running.total = total;
-            }
-            Ok(Report::Finished(result)) => {
-                finished = Some(result);
-                break;
-            }
-            Err(TryRecvError::Empty) => break,
-            Err(TryRecvError::Disconnected) => {
-                finished = Some(Err(t.trainer_export_failed_start()));
-                break;
-            }
-        }
-    }
-    match finished {
-        Some(Ok(())) => {
+    let outcome = match running.job.poll() {
+        Poll::Done(outcome) => outcome,
+        Poll::Lost => Err(t.trainer_export_failed_start()),
+        // The worker wakes the window at each percent and at the end.
+        Poll::Running { .. } => return,
+    };
+    state.message = Some(match outcome {
+        Ok(()) => {
             let mut text = t.trainer_export_done(running.path.display().to_string());
             if running.nameless > 0 {
                 text = format!("{text} {}", t.export_nameless_left_out(running.nameless));
             }
-            state.message = Some(ok(text));
-            state.running = None;
+            ok(text)
         }
-        Some(Err(text)) => {
-            state.message = Some(bad(text));
-            state.running = None;
-        }
-        // The worker wakes the window at each percent and at the end.
-        None => {}
-    }
+        Err(text) => bad(text),
+    });
+    state.running = None;
 }

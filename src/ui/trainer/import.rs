@@ -5,21 +5,23 @@
 //! taken from it.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use egui::RichText;
 
-use crate::app::{App, Notice};
+use crate::app::Notice;
 use crate::command::Command;
 use crate::export::json::Exchange;
+use crate::job::{Job, Poll};
 use crate::trainer::Change;
 use crate::trainer::transfer::{self, FileProblem};
-use crate::ui::trainer::{bad, notice_ui, ok};
-use crate::ui::{UiExt, theme};
+use crate::ui::UiExt;
+use crate::ui::trainer::TrainerState;
+use crate::ui::trainer::{bad, notice_ui};
+use crate::ui::{Commands, ScreenCtx};
 
 /// What the worker found for one chosen path.
 #[derive(Debug)]
-enum Read {
+pub(crate) enum Read {
     /// One file, read and checked.
     File {
         name: String,
@@ -38,11 +40,11 @@ pub struct ImportState {
     pub path: String,
     /// One line per file of the last import.
     pub report: Vec<Notice>,
-    reading: Option<Receiver<Vec<Read>>>,
+    reading: Option<Job<Vec<Read>>>,
     /// A file or folder dialog is open on its own thread.
-    dialog: Option<Receiver<Option<Vec<PathBuf>>>>,
+    dialog: Option<Job<Option<Vec<PathBuf>>>>,
     /// Read files waiting for [`Change::ApplyImport`].
-    pending: Vec<Read>,
+    pub(crate) pending: Vec<Read>,
 }
 
 impl ImportState {
@@ -54,16 +56,14 @@ impl ImportState {
 }
 
 /// Draws the import page.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let t = &app.t;
-    let state = &mut app.trainer.import;
-    let busy = state.busy();
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
+    let t = ctx.t;
+    let page = &mut state.import;
+    let busy = page.busy();
     let mut chosen: Option<Vec<PathBuf>> = None;
     let mut pick = None;
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
-        ui.label(RichText::new(t.trainer_tab_import()).text_style(theme::h2()));
+    ui.page("trainer-import", ui.tokens().sizes.page_width, |ui| {
+        ui.section(t.trainer_tab_import());
         ui.label(t.trainer_import_body());
         ui.add_space(6.0);
         ui.add_enabled_ui(!busy, |ui| {
@@ -79,13 +79,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             let l = ui.label(t.trainer_import_path());
             ui.horizontal_wrapped(|ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut state.path)
+                    egui::TextEdit::singleline(&mut page.path)
                         .hint_text(t.trainer_import_path_hint())
                         .desired_width(ui.available_width().min(520.0)),
                 )
                 .labelled_by(l.id);
-                if ui.button(t.trainer_import_start()).clicked() && !state.path.trim().is_empty() {
-                    chosen = Some(vec![PathBuf::from(state.path.trim())]);
+                if ui.button(t.trainer_import_start()).clicked() && !page.path.trim().is_empty() {
+                    chosen = Some(vec![PathBuf::from(page.path.trim())]);
                 }
             });
         });
@@ -93,48 +93,40 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             // No spinner: it would repaint 60 times a second on old PCs for as long as the files take.
             ui.label(RichText::new(t.trainer_import_running()).strong());
         }
-        for line in &state.report {
-            notice_ui(ui, &pal, line);
+        for line in &page.report {
+            notice_ui(ui, line);
         }
     });
     if let Some(folder) = pick {
-        open_dialog(app, ui.ctx(), folder);
+        open_dialog(state, ctx, ui.ctx(), folder);
     }
     if let Some(paths) = chosen {
-        begin(app, ui.ctx(), paths);
+        begin(state, ctx, ui.ctx(), paths);
     }
 }
 
-fn open_dialog(app: &mut App, ctx: &egui::Context, folder: bool) {
-    let (tx, rx) = mpsc::channel();
-    let title = app.t.trainer_import_pick_title();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new()
-        .name("open-dialog".into())
-        .spawn(move || {
-            let dialog = rfd::FileDialog::new().set_title(title);
-            let paths = if folder {
-                dialog.pick_folder().map(|p| vec![p])
-            } else {
-                dialog.add_filter("JSON", &["json"]).pick_files()
-            };
-            let _ = tx.send(paths);
-            ctx.request_repaint();
-        });
+fn open_dialog(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, folder: bool) {
+    let title = ctx.t.trainer_import_pick_title();
+    let spawned = Job::spawn("open-dialog", Some(wake.clone()), move |_| {
+        let dialog = rfd::FileDialog::new().set_title(title);
+        if folder {
+            dialog.pick_folder().map(|p| vec![p])
+        } else {
+            dialog.add_filter("JSON", &["json"]).pick_files()
+        }
+    });
     match spawned {
-        Ok(_) => app.trainer.import.dialog = Some(rx),
+        Ok(job) => state.import.dialog = Some(job),
         Err(e) => {
             log::error!("open dialog thread: {e}");
-            app.trainer.import.report = vec![bad(app.t.trainer_export_failed_start())];
+            state.import.report = vec![bad(ctx.t.trainer_export_failed_start())];
         }
     }
 }
 
 /// Reads and checks the files at `paths` on a worker thread.
-fn begin(app: &mut App, ctx: &egui::Context, paths: Vec<PathBuf>) {
-    let (tx, rx) = mpsc::channel();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+fn begin(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, paths: Vec<PathBuf>) {
+    let spawned = Job::spawn("import", Some(wake.clone()), move |_| {
         let mut reads = Vec::new();
         for path in paths {
             let shown = path.display().to_string();
@@ -151,92 +143,49 @@ fn begin(app: &mut App, ctx: &egui::Context, paths: Vec<PathBuf>) {
                 }
             }
         }
-        let _ = tx.send(reads);
-        ctx.request_repaint();
+        reads
     });
-    let state = &mut app.trainer.import;
+    let state = &mut state.import;
     match spawned {
-        Ok(_) => {
+        Ok(job) => {
             state.report.clear();
-            state.reading = Some(rx);
+            state.reading = Some(job);
         }
         Err(e) => {
             log::error!("import thread: {e}");
-            state.report = vec![bad(app.t.trainer_export_failed_start())];
+            state.report = vec![bad(ctx.t.trainer_export_failed_start())];
         }
     }
 }
 
 /// Takes what the dialog and the worker reported since the last frame.
-pub(super) fn poll(app: &mut App, ctx: &egui::Context) {
-    if let Some(rx) = &app.trainer.import.dialog {
-        match rx.try_recv() {
-            Ok(Some(paths)) => {
-                app.trainer.import.dialog = None;
-                begin(app, ctx, paths);
+pub(super) fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out: &mut Commands) {
+    if let Some(job) = &mut state.import.dialog {
+        match job.poll() {
+            Poll::Done(Some(paths)) => {
+                state.import.dialog = None;
+                begin(state, ctx, wake, paths);
             }
             // Cancelled, or no dialog could be shown on this PC: say how to go on.
-            Ok(None) | Err(TryRecvError::Disconnected) => {
-                app.trainer.import.dialog = None;
-                app.trainer.import.report = vec![bad(app.t.trainer_import_none_chosen())];
+            Poll::Done(None) | Poll::Lost => {
+                state.import.dialog = None;
+                state.import.report = vec![bad(ctx.t.trainer_import_none_chosen())];
             }
             // The dialog's thread wakes the window when it closes.
-            Err(TryRecvError::Empty) => {}
+            Poll::Running { .. } => {}
         }
     }
-    let state = &mut app.trainer.import;
-    if let Some(rx) = &state.reading {
-        match rx.try_recv() {
-            Ok(reads) => {
+    let state = &mut state.import;
+    if let Some(job) = &mut state.reading {
+        match job.poll() {
+            Poll::Done(reads) => {
                 state.reading = None;
                 state.pending = reads;
-                app.push(Command::Trainer(Change::ApplyImport));
+                out.push(Command::Trainer(Change::ApplyImport));
             }
-            Err(TryRecvError::Disconnected) => state.reading = None,
+            Poll::Lost => state.reading = None,
             // The worker wakes the window when it is done.
-            Err(TryRecvError::Empty) => {}
+            Poll::Running { .. } => {}
         }
     }
-}
-
-/// Merges the events of the files read into the journal, one file at a time, and reports each.
-pub(super) fn apply(app: &mut App) {
-    let reads = std::mem::take(&mut app.trainer.import.pending);
-    let t = &app.t;
-    // "Nothing was changed" is only true when no file of this import is taken.
-    let any_taken = reads
-        .iter()
-        .any(|r| matches!(r, Read::File { result: Ok(_), .. }));
-    let mut report = Vec::with_capacity(reads.len());
-    for read in reads {
-        let mut warnings = Vec::new();
-        report.push(match read {
-            Read::NotFound(path) => bad(t.trainer_import_not_found(path)),
-            Read::NoFiles(path) => bad(t.trainer_import_no_files(path)),
-            Read::File {
-                name,
-                result: Err(problem),
-            } if any_taken => bad(problem.render_skipped(t, &name)),
-            Read::File {
-                name,
-                result: Err(problem),
-            } => bad(problem.render(t, &name)),
-            Read::File {
-                name,
-                result: Ok(exchange),
-            } => match app.records.as_mut().map(|r| r.import(exchange.events())) {
-                Some(Ok(c)) => {
-                    warnings = transfer::import_warnings(t, &c);
-                    ok(t.trainer_import_file_done(c.imported, name, c.already_present))
-                }
-                Some(Err(e)) => {
-                    log::error!("import {name}: {e}");
-                    bad(crate::app::store_message(t, &e))
-                }
-                None => bad(app.records_error.clone().unwrap_or_default()),
-            },
-        });
-        report.extend(warnings.into_iter().map(bad));
-    }
-    app.trainer.import.report = report;
 }

@@ -5,11 +5,13 @@
 use egui::RichText;
 use uuid::Uuid;
 
-use crate::app::{App, Notice};
+use crate::app::Notice;
 use crate::command::Command;
 use crate::learning::LearnerError;
-use crate::trainer::{self, Change, ProfileError};
-use crate::ui::trainer::{Confirm, Page, bad, display_name, learner_name, notice_ui, ok, profile_message};
+use crate::trainer::Change;
+use crate::ui::trainer::TrainerState;
+use crate::ui::trainer::{Confirm, Page, display_name, learner_name, notice_ui};
+use crate::ui::{Commands, ScreenCtx};
 use crate::ui::{UiExt, theme};
 
 /// The edit form of the learner page.
@@ -24,7 +26,7 @@ pub struct EditForm {
 }
 
 /// The words for a refused name, unit or position.
-pub(super) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String {
+pub(crate) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String {
     match e {
         LearnerError::EmptyName => t.learners_error_empty(),
         LearnerError::NameTooLong => t.learners_error_long(crate::learning::MAX_TEXT),
@@ -33,11 +35,10 @@ pub(super) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String 
 }
 
 /// Draws a learner's page.
-pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let t = &app.t;
-    let state = &mut app.trainer;
-    let Some(records) = &app.records else { return };
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uuid, out: &mut Commands) {
+    let pal = ui.tokens().colors;
+    let t = ctx.t;
+    let Some(records) = &ctx.records else { return };
     let progress = records.progress();
     let mut actions = Vec::new();
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
@@ -83,7 +84,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
                 }
             });
         if let Some(message) = &form.message {
-            notice_ui(ui, &pal, message);
+            notice_ui(ui, message);
         }
         if ui.big_button(t.trainer_edit_save()).clicked() {
             actions.push(Change::Rename {
@@ -137,19 +138,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui, id: Uuid) {
         ui.add_space(12.0);
     });
     for action in actions {
-        app.push(Command::Trainer(action));
+        out.push(Command::Trainer(action));
     }
 }
 
 /// The confirmation dialog of a delete or a merge, naming the learners.
-pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(confirm) = app.trainer.confirm else {
+pub fn confirm_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
+    let Some(confirm) = state.confirm else {
         return;
     };
-    let t = &app.t;
+    let t = ctx.t;
     let (title, body, button, action) = match confirm {
         Confirm::Delete(id) => {
-            let name = learner_name(app, id);
+            let name = learner_name(ctx, id);
             (
                 t.trainer_delete_confirm_title(name.clone()),
                 t.trainer_delete_confirm_body(name),
@@ -158,7 +159,7 @@ pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
             )
         }
         Confirm::Merge { from, into } => {
-            let (f, i) = (learner_name(app, from), learner_name(app, into));
+            let (f, i) = (learner_name(ctx, from), learner_name(ctx, into));
             (
                 t.trainer_merge_confirm_title(f.clone(), i.clone()),
                 t.trainer_merge_confirm_body(f, i),
@@ -186,25 +187,9 @@ pub fn confirm_ui(app: &mut App, ui: &mut egui::Ui) {
         chosen = Some(false);
     }
     if let Some(go) = chosen {
-        app.trainer.confirm = None;
+        state.confirm = None;
         if go {
-            app.push(Command::Trainer(action));
+            out.push(Command::Trainer(action));
         }
-    }
-}
-
-/// Applies a rename: the message goes on the form (what to fix) or the notice bar (done).
-pub(super) fn apply_rename(app: &mut App, learner: Uuid, name: &str, unit: &str, position: &str) {
-    let Some(records) = &mut app.records else { return };
-    match trainer::rename(records, learner, name, unit, position) {
-        Ok(true) => {
-            app.trainer.edit.message = None;
-            // Refill the form from the profile as now folded (cleaned, NFC).
-            app.trainer.edit.learner = None;
-            app.notice = Some(ok(app.t.trainer_renamed(learner_name(app, learner))));
-        }
-        Ok(false) => app.trainer.edit.message = Some(ok(app.t.trainer_edit_unchanged())),
-        Err(ProfileError::Invalid(e)) => app.trainer.edit.message = Some(bad(invalid_message(&app.t, e))),
-        Err(e) => app.notice = Some(bad(profile_message(app, &e))),
     }
 }

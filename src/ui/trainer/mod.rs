@@ -3,9 +3,10 @@
 //! folder, and changing the PIN.
 //!
 //! The logic lives in `crate::trainer` (no window); this module draws it and keeps what is typed.
-//! Changes to records and settings go through [`Change`]s that the app applies after the frame
-//! ([`apply`]). Leaving the screen locks the area again, so a learner who comes to the PC next finds
-//! it closed.
+//! Changes to records and settings go through `trainer::Change`s that the app applies after the frame
+//! (`app::trainer`); exports, imports and PIN checks run as `job::Job`s kept in [`TrainerState`] and
+//! polled before each frame ([`poll`]). Leaving the screen locks the area again (`App::open`), so a
+//! learner who comes to the PC next finds it closed.
 
 mod export;
 mod import;
@@ -13,20 +14,20 @@ mod learner;
 mod pin;
 mod roster;
 
-use egui::RichText;
 use uuid::Uuid;
 
-use crate::app::{App, Notice};
-use crate::command::{Command, Screen};
-use crate::settings::TrainerPin;
+use crate::app::Notice;
+use crate::command::Screen;
+use crate::trainer;
 use crate::trainer::pin::Cost;
 use crate::trainer::roster_view::{Filter, RosterView, Sort};
-use crate::trainer::{self, Change, ProfileError};
-use crate::ui::theme;
+use crate::ui::{Commands, ScreenCtx, UiExt};
 
 pub use export::ExportState;
 pub use import::ImportState;
+pub(crate) use import::Read;
 pub use learner::EditForm;
+pub(crate) use learner::invalid_message;
 pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
@@ -72,8 +73,6 @@ pub struct TrainerState {
     pub confirm: Option<Confirm>,
     pub export: ExportState,
     pub import: ImportState,
-    /// The pass this screen was last drawn in; a gap means the trainer left, and the area locks.
-    last_pass: Option<u64>,
 }
 
 impl TrainerState {
@@ -102,37 +101,35 @@ impl TrainerState {
     }
 }
 
-/// Draws the trainer area.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let pass = ui.ctx().cumulative_pass_nr();
-    if app.trainer.last_pass.is_none_or(|p| p + 1 < pass) {
-        app.trainer.lock();
-    }
-    app.trainer.last_pass = Some(pass);
-    export::poll(app, ui.ctx());
-    import::poll(app, ui.ctx());
-    pin::poll(app);
-
-    if !app.trainer.unlocked {
-        pin::gate_ui(app, ui);
-        return;
-    }
-    tabs_ui(app, ui);
-    ui.add_space(6.0);
-    match app.trainer.page {
-        Page::Roster => roster::show(app, ui),
-        Page::Learner(id) => learner::show(app, ui, id),
-        Page::Export => export::show(app, ui),
-        Page::Import => import::show(app, ui),
-        Page::Pin => pin::change_ui(app, ui),
-    }
-    learner::confirm_ui(app, ui);
+/// Takes what the area's background jobs (PIN checks, exports, dialogs, file reads) reported since the
+/// last frame. Called by the app before drawing, whichever screen is shown: an export goes on after the
+/// trainer has left the area.
+pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out: &mut Commands) {
+    export::poll(state, ctx, wake);
+    import::poll(state, ctx, wake, out);
+    pin::poll(state, ctx, out);
 }
 
-fn tabs_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = &app.t;
-    let state = &mut app.trainer;
-    let mut lock = false;
+/// Draws the trainer area.
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
+    if !state.unlocked {
+        pin::gate_ui(ui, ctx, state, out);
+        return;
+    }
+    tabs_ui(ui, ctx, state, out);
+    ui.add_space(ui.tokens().sizes.gap_small);
+    match state.page {
+        Page::Roster => roster::show(ui, ctx, state, out),
+        Page::Learner(id) => learner::show(ui, ctx, state, id, out),
+        Page::Export => export::show(ui, ctx, state, out),
+        Page::Import => import::show(ui, ctx, state),
+        Page::Pin => pin::change_ui(ui, ctx, state, out),
+    }
+    learner::confirm_ui(ui, ctx, state, out);
+}
+
+fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
+    let t = ctx.t;
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.trainer_title());
         ui.separator();
@@ -149,131 +146,26 @@ fn tabs_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         }
         ui.separator();
+        // Leaving the area locks it (`App::open`).
         if ui.button(t.trainer_lock()).clicked() {
-            lock = true;
+            out.go(if ctx.learner().is_some() {
+                Screen::Home
+            } else {
+                Screen::Learners
+            });
         }
     });
-    if lock {
-        app.trainer.lock();
-        let next = if app.learner().is_some() {
-            Screen::Home
-        } else {
-            Screen::Learners
-        };
-        app.push(Command::Go(next));
-    }
-}
-
-/// Applies a trainer's change after the frame.
-pub fn apply(app: &mut App, action: Change) {
-    match action {
-        Change::SetPin(phc) => {
-            app.settings.trainer_pin = TrainerPin::Set(phc);
-            app.trainer.unlocked = true;
-            app.trainer.pin = PinForm::default();
-            let saved = save_settings(app);
-            app.notice = Some(if saved {
-                ok(app.t.trainer_pin_changed())
-            } else {
-                bad(app.t.trainer_pin_error_save())
-            });
-        }
-        Change::RehashPin(phc) => {
-            app.settings.trainer_pin = TrainerPin::Set(phc);
-            // Logged if it fails; the old hash still opens the area.
-            save_settings(app);
-        }
-        Change::SaveGate(kept) => {
-            if app.settings.trainer_gate != kept {
-                app.settings.trainer_gate = kept;
-                // Logged if it fails; the wait still holds for as long as the app stays open.
-                save_settings(app);
-            }
-        }
-        Change::SetHomePage(url) => {
-            let url = url.trim().to_owned();
-            let valid = ["http://", "https://"]
-                .iter()
-                .any(|p| url.len() > p.len() && url.to_ascii_lowercase().starts_with(p));
-            app.trainer.export.home_message = Some(if !valid {
-                bad(app.t.trainer_home_page_invalid())
-            } else {
-                app.settings.xapi_home_page = url;
-                if save_settings(app) {
-                    ok(app.t.trainer_home_page_saved())
-                } else {
-                    bad(app.t.trainer_settings_save_failed())
-                }
-            });
-        }
-        Change::Rename {
-            learner,
-            name,
-            unit,
-            position,
-        } => learner::apply_rename(app, learner, &name, &unit, &position),
-        Change::Merge { from, into } => {
-            let (from_name, into_name) = (learner_name(app, from), learner_name(app, into));
-            let Some(records) = &mut app.records else { return };
-            match trainer::merge(records, from, into) {
-                Ok(()) => {
-                    app.notice = Some(ok(app.t.trainer_merged(from_name, into_name)));
-                    app.trainer.merge_search.clear();
-                    app.trainer.page = Page::Learner(into);
-                }
-                Err(e) => app.notice = Some(bad(profile_message(app, &e))),
-            }
-        }
-        Change::Delete(learner) => {
-            let name = learner_name(app, learner);
-            let Some(records) = &mut app.records else { return };
-            match trainer::delete(records, learner) {
-                Ok(()) => {
-                    app.notice = Some(ok(app.t.trainer_deleted(name)));
-                    app.trainer.page = Page::Roster;
-                }
-                Err(e) => app.notice = Some(bad(profile_message(app, &e))),
-            }
-        }
-        Change::Restore(learner) => {
-            let Some(records) = &mut app.records else { return };
-            let name = records
-                .progress()
-                .deleted()
-                .iter()
-                .find(|l| l.id == learner)
-                .map(|l| display_name(&app.t, &l.name))
-                .unwrap_or_default();
-            match trainer::restore(records, learner) {
-                Ok(()) => app.notice = Some(ok(app.t.trainer_restored(name))),
-                Err(e) => app.notice = Some(bad(profile_message(app, &e))),
-            }
-        }
-        Change::ApplyImport => import::apply(app),
-    }
-}
-
-/// Saves the settings; false (and logged) if they could not be written.
-fn save_settings(app: &App) -> bool {
-    match app.settings.save(&app.data_dir) {
-        Ok(()) => true,
-        Err(e) => {
-            log::error!("saving settings in {}: {e}", app.data_dir.display());
-            false
-        }
-    }
 }
 
 /// A learner's name for messages: the name, or "(chưa có tên)" when the profile has none here.
-fn learner_name(app: &App, id: Uuid) -> String {
-    app.records
-        .as_ref()
+fn learner_name(ctx: &ScreenCtx, id: Uuid) -> String {
+    ctx.records
         .and_then(|r| r.progress().learner(id))
-        .map(|l| display_name(&app.t, &l.name))
+        .map(|l| display_name(ctx.t, &l.name))
         .unwrap_or_default()
 }
 
-fn display_name(t: &crate::i18n::I18n, name: &str) -> String {
+pub(crate) fn display_name(t: &crate::i18n::I18n, name: &str) -> String {
     if name.is_empty() {
         t.trainer_no_name()
     } else {
@@ -281,31 +173,25 @@ fn display_name(t: &crate::i18n::I18n, name: &str) -> String {
     }
 }
 
-fn profile_message(app: &App, e: &ProfileError) -> String {
-    let t = &app.t;
-    match e {
-        ProfileError::Invalid(e) => learner::invalid_message(t, *e),
-        ProfileError::Unknown => t.trainer_learner_unknown(),
-        ProfileError::SameProfile => t.trainer_same_profile(),
-        ProfileError::Store(e) => crate::app::store_message(t, e),
-    }
-}
-
-fn ok(text: String) -> Notice {
+pub(crate) fn ok(text: String) -> Notice {
     Notice {
         text,
         is_error: false,
     }
 }
 
-fn bad(text: String) -> Notice {
+pub(crate) fn bad(text: String) -> Notice {
     Notice { text, is_error: true }
 }
 
 /// Shows a message in the trainer area's colours.
-fn notice_ui(ui: &mut egui::Ui, pal: &theme::Colors, notice: &Notice) {
-    let color = if notice.is_error { pal.bad } else { pal.good };
-    ui.label(RichText::new(&notice.text).color(color).strong());
+fn notice_ui(ui: &mut egui::Ui, notice: &Notice) {
+    let kind = if notice.is_error {
+        crate::ui::NoticeKind::Bad
+    } else {
+        crate::ui::NoticeKind::Good
+    };
+    ui.tone_label(kind, &notice.text);
 }
 
 /// A whole number the way the UI language writes it: 10.000 in Vietnamese, 10,000 in English.

@@ -5,18 +5,19 @@
 //! Checking or hashing a PIN takes about half a second on purpose (see `trainer::pin`), so it runs on
 //! a worker thread, as exports do, while the screen says "checking…" and refuses another try.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use egui::RichText;
 
-use crate::app::{App, Notice};
+use crate::app::Notice;
 use crate::command::Command;
 use crate::i18n::I18n;
 use crate::settings::TrainerPin;
 use crate::trainer::Change;
 use crate::trainer::pin::{self, Cost, PinError, Remembered, Verdict};
+use crate::ui::trainer::TrainerState;
 use crate::ui::trainer::{bad, notice_ui};
+use crate::ui::{Commands, ScreenCtx};
 use crate::ui::{UiExt, theme};
 
 /// What is typed on the PIN screens.
@@ -69,7 +70,7 @@ struct Checked {
 /// A PIN being checked or hashed on a worker thread.
 #[derive(Debug)]
 pub struct PinCheck {
-    rx: Receiver<Checked>,
+    job: crate::job::Job<Checked>,
     kind: Kind,
 }
 
@@ -100,62 +101,55 @@ fn run(job: Job, cost: Cost) -> Checked {
 }
 
 /// Starts `job` on a worker thread, which wakes the window when it is done.
-fn start(app: &mut App, ctx: &egui::Context, job: Job) {
+fn start(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, job: Job) {
     let kind = match job {
         Job::Open { .. } => Kind::Open,
         Job::Change { .. } => Kind::Change,
         Job::Set { .. } => Kind::Set,
     };
-    let cost = app.trainer.pin_cost;
-    let (tx, rx) = mpsc::channel();
-    let ctx = ctx.clone();
-    let spawned = std::thread::Builder::new().name("pin".into()).spawn(move || {
-        let _ = tx.send(run(job, cost));
-        ctx.request_repaint();
-    });
-    match spawned {
-        Ok(_) => app.trainer.pin_check = Some(PinCheck { rx, kind }),
+    let cost = state.pin_cost;
+    match crate::job::Job::spawn("pin", Some(wake.clone()), move |_| run(job, cost)) {
+        Ok(job) => state.pin_check = Some(PinCheck { job, kind }),
         Err(e) => {
             log::error!("PIN thread: {e}");
-            app.trainer.pin.message = Some(bad(app.t.trainer_pin_error_hash()));
+            state.pin.message = Some(bad(ctx.t.trainer_pin_error_hash()));
         }
     }
 }
 
 /// Starts a try at the gate: refused while a wait lasts; otherwise it counts as wrong, and is
 /// remembered so, until the worker says it was right (closing the app meanwhile gives no free try).
-fn begin_try(app: &mut App, ctx: &egui::Context, job: Job) {
+fn begin_try(ui: &egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, job: Job, out: &mut Commands) {
     let now = Instant::now();
-    if app.trainer.gate.begin(now).is_err() {
+    if state.gate.begin(now).is_err() {
         // The countdown on the page says it.
-        app.trainer.pin.message = None;
+        state.pin.message = None;
         return;
     }
-    let kept = app.trainer.gate.remember(chrono::Utc::now(), now);
-    app.push(Command::Trainer(Change::SaveGate(kept)));
-    start(app, ctx, job);
+    let kept = state.gate.remember(chrono::Utc::now(), now);
+    out.push(Command::Trainer(Change::SaveGate(kept)));
+    start(state, ctx, ui.ctx(), job);
 }
 
 /// Takes the worker's answer, if it has come: opens the area, stores a new hash, or says why not.
-pub(super) fn poll(app: &mut App) {
-    let Some(check) = &app.trainer.pin_check else {
+pub(super) fn poll(state: &mut TrainerState, ctx: &ScreenCtx, out: &mut Commands) {
+    let Some(check) = &mut state.pin_check else {
         return;
     };
-    let checked = match check.rx.try_recv() {
-        Ok(checked) => checked,
+    let checked = match check.job.poll() {
+        crate::job::Poll::Done(checked) => checked,
         // The worker wakes the window when it is done.
-        Err(TryRecvError::Empty) => return,
+        crate::job::Poll::Running { .. } => return,
         // The worker died (not expected; logged by the panic hook): a try stays counted as wrong.
-        Err(TryRecvError::Disconnected) => Checked {
+        crate::job::Poll::Lost => Checked {
             right: false,
             new_hash: None,
             short: false,
         },
     };
     let kind = check.kind;
-    app.trainer.pin_check = None;
-    let t = &app.t;
-    let state = &mut app.trainer;
+    state.pin_check = None;
+    let t = ctx.t;
     let attempt = match kind {
         Kind::Set => Verdict::Granted,
         Kind::Open | Kind::Change => state.gate.settle(checked.right, Instant::now()),
@@ -168,15 +162,14 @@ pub(super) fn poll(app: &mut App) {
     if attempt != Verdict::Granted {
         return;
     }
-    let mut actions = Vec::new();
     if kind != Kind::Set {
-        actions.push(Change::SaveGate(Remembered::default()));
+        out.push(Command::Trainer(Change::SaveGate(Remembered::default())));
     }
     match (kind, checked.new_hash) {
-        (Kind::Open, Some(Ok(phc))) => actions.push(Change::RehashPin(phc)),
+        (Kind::Open, Some(Ok(phc))) => out.push(Command::Trainer(Change::RehashPin(phc))),
         // The old hash still opens the area; the failure is logged.
         (Kind::Open, _) => {}
-        (Kind::Change | Kind::Set, Some(Ok(phc))) => actions.push(Change::SetPin(phc)),
+        (Kind::Change | Kind::Set, Some(Ok(phc))) => out.push(Command::Trainer(Change::SetPin(phc))),
         (Kind::Change | Kind::Set, Some(Err(e))) => state.pin.message = Some(bad(pin_error(t, e))),
         (Kind::Change | Kind::Set, None) => {
             state.pin.message = Some(bad(pin_error(t, PinError::Hash)));
@@ -185,11 +178,8 @@ pub(super) fn poll(app: &mut App) {
     if kind == Kind::Open {
         state.unlocked = true;
         if checked.short {
-            app.notice = Some(bad(app.t.trainer_pin_short(pin::MIN_DIGITS)));
+            out.push(Command::Notify(bad(t.trainer_pin_short(pin::MIN_DIGITS))));
         }
-    }
-    for action in actions {
-        app.push(Command::Trainer(action));
     }
 }
 
@@ -214,24 +204,24 @@ fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String, first: bool) 
 
 /// The area while locked: set the PIN (first use), enter it, or — when it cannot be read — how to
 /// reset it.
-pub fn gate_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn gate_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(700.0));
-        ui.heading(app.t.trainer_title());
+        ui.heading(ctx.t.trainer_title());
         ui.add_space(6.0);
-        match app.settings.trainer_pin.clone() {
-            TrainerPin::NotSet => setup_ui(app, ui),
-            TrainerPin::Set(phc) => enter_ui(app, ui, phc),
-            TrainerPin::Unreadable(_) => unreadable_ui(app, ui),
+        match ctx.settings.trainer_pin.clone() {
+            TrainerPin::NotSet => setup_ui(ui, ctx, state),
+            TrainerPin::Set(phc) => enter_ui(ui, ctx, state, phc, out),
+            TrainerPin::Unreadable(_) => unreadable_ui(ui, ctx),
         }
     });
 }
 
 /// The settings name a PIN that cannot be read: no new PIN is offered (a damaged file must not hand
 /// the area to whoever sits here), only the README's reset, which needs access to the PC's files.
-fn unreadable_ui(app: &App, ui: &mut egui::Ui) {
-    let t = &app.t;
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
+fn unreadable_ui(ui: &mut egui::Ui, ctx: &ScreenCtx) {
+    let t = ctx.t;
+    let pal = ui.tokens().colors;
     ui.label(
         RichText::new(t.trainer_pin_unreadable_title())
             .text_style(theme::h2())
@@ -241,14 +231,13 @@ fn unreadable_ui(app: &App, ui: &mut egui::Ui) {
     ui.add_space(6.0);
     ui.label(t.trainer_pin_unreadable_steps());
     ui.add_space(6.0);
-    ui.label(t.trainer_data_folder(app.data_dir.display().to_string()));
+    ui.label(t.trainer_data_folder(ctx.data_dir.display().to_string()));
 }
 
-fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
-    let t = &app.t;
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let busy = app.trainer.pin_check.is_some();
-    let form = &mut app.trainer.pin;
+fn setup_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
+    let t = ctx.t;
+    let busy = state.pin_check.is_some();
+    let form = &mut state.pin;
     ui.label(RichText::new(t.trainer_pin_setup_title()).text_style(theme::h2()));
     ui.label(t.trainer_pin_setup_body());
     ui.add_space(6.0);
@@ -264,12 +253,12 @@ fn setup_ui(app: &mut App, ui: &mut egui::Ui) {
     if busy {
         ui.label(t.trainer_pin_saving());
     } else if let Some(message) = &form.message {
-        notice_ui(ui, &pal, message);
+        notice_ui(ui, message);
     }
     if submit && !busy {
         let checked = checked_new_pin(t, form);
         if let Some(new) = checked {
-            start(app, ui.ctx(), Job::Set { new });
+            start(state, ctx, ui.ctx(), Job::Set { new });
         }
     }
 }
@@ -307,11 +296,9 @@ fn pin_error(t: &I18n, e: PinError) -> String {
     }
 }
 
-fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
-    let t = &app.t;
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let busy = app.trainer.pin_check.is_some();
-    let state = &mut app.trainer;
+fn enter_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, phc: String, out: &mut Commands) {
+    let t = ctx.t;
+    let busy = state.pin_check.is_some();
     ui.label(t.trainer_pin_enter_body());
     ui.add_space(6.0);
     let locked = state.gate.is_locked(Instant::now());
@@ -326,24 +313,24 @@ fn enter_ui(app: &mut App, ui: &mut egui::Ui, phc: String) {
         .add_enabled_ui(!locked && !busy, |ui| ui.big_button(t.trainer_pin_open()))
         .inner
         .clicked();
-    status_ui(t, ui, &pal, &state.pin, &state.gate, busy);
+    status_ui(t, ui, &state.pin, &state.gate, busy);
     if submit && !busy {
         let pin = std::mem::take(&mut state.pin.pin);
-        begin_try(app, ui.ctx(), Job::Open { pin, phc });
+        begin_try(ui, ctx, state, Job::Open { pin, phc }, out);
     }
 }
 
 /// Under the form: "checking…" while the worker works, else the countdown while locked (repainting
 /// until it ends), else the last message.
-fn status_ui(t: &I18n, ui: &mut egui::Ui, pal: &theme::Colors, form: &PinForm, gate: &pin::Gate, busy: bool) {
+fn status_ui(t: &I18n, ui: &mut egui::Ui, form: &PinForm, gate: &pin::Gate, busy: bool) {
     if busy {
         ui.label(t.trainer_pin_checking());
     } else if let Some(seconds) = gate.seconds_left(Instant::now()) {
         let wait = wait_text(t, seconds);
-        notice_ui(ui, pal, &bad(t.trainer_pin_locked(wait, gate.wrong_in_a_row())));
+        notice_ui(ui, &bad(t.trainer_pin_locked(wait, gate.wrong_in_a_row())));
         ui.ctx().request_repaint_after(Duration::from_millis(250));
     } else if let Some(message) = &form.message {
-        notice_ui(ui, pal, message);
+        notice_ui(ui, message);
     }
 }
 
@@ -353,14 +340,12 @@ fn wait_text(t: &I18n, seconds: u64) -> String {
 }
 
 /// Page "Đổi mã PIN": the PIN in use, then the new one twice.
-pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let Some(phc) = app.settings.trainer_pin.hash().map(str::to_owned) else {
+pub fn change_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
+    let Some(phc) = ctx.settings.trainer_pin.hash().map(str::to_owned) else {
         return;
     };
-    let busy = app.trainer.pin_check.is_some();
-    let t = &app.t;
-    let state = &mut app.trainer;
+    let busy = state.pin_check.is_some();
+    let t = ctx.t;
     let mut job = None;
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
         ui.set_max_width(ui.available_width().min(700.0));
@@ -376,7 +361,7 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
             });
         let locked = state.gate.is_locked(Instant::now());
         submit |= save_button_ui(ui, t, busy || locked);
-        status_ui(t, ui, &pal, &state.pin, &state.gate, busy);
+        status_ui(t, ui, &state.pin, &state.gate, busy);
         if submit && !busy {
             let current = std::mem::take(&mut state.pin.current);
             // The new PIN's form is checked first: no try is used up on a typing slip.
@@ -384,6 +369,6 @@ pub fn change_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     if let Some(job) = job {
-        begin_try(app, ui.ctx(), job);
+        begin_try(ui, ctx, state, job, out);
     }
 }

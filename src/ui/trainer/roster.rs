@@ -4,13 +4,15 @@
 
 use egui::RichText;
 
-use crate::app::App;
 use crate::command::Command;
 use crate::records::{RosterRow, Status};
 use crate::trainer::Change;
 use crate::trainer::roster_view::{Column, RosterView};
+use crate::ui::UiExt;
 use crate::ui::learner_page::date;
+use crate::ui::trainer::TrainerState;
 use crate::ui::trainer::{Page, count, display_name};
+use crate::ui::{Commands, ScreenCtx};
 
 /// Every status, in the order offered in the filter.
 const STATUSES: [Status; 3] = [Status::NotStarted, Status::InProgress, Status::Completed];
@@ -36,20 +38,19 @@ fn column_title(t: &crate::i18n::I18n, column: Column) -> String {
 }
 
 /// Draws the roster page.
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    if let Some(learner) = deleted_ui(app, ui) {
-        app.push(Command::Trainer(Change::Restore(learner)));
+pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
+    if let Some(learner) = deleted_ui(ui, ctx) {
+        out.push(Command::Trainer(Change::Restore(learner)));
     }
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
-    let t = &app.t;
-    let Some(records) = &app.records else {
+    let pal = ui.tokens().colors;
+    let t = ctx.t;
+    let Some(records) = &ctx.records else {
         ui.label(RichText::new(t.trainer_records_unavailable()).color(pal.bad));
-        if let Some(e) = &app.records_error {
-            ui.label(RichText::new(e).color(pal.bad));
+        if let Some(e) = &ctx.records_error {
+            ui.label(RichText::new(*e).color(pal.bad));
         }
         return;
     };
-    let state = &mut app.trainer;
     let events = records.event_count();
     if state.view.as_ref().is_none_or(|(n, _)| *n != events) {
         state.view = Some((events, RosterView::new(records.progress())));
@@ -174,13 +175,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 
 /// The deleted learners, folded away under one line, each with a button to bring them back (a delete
 /// by mistake, or one imported from another PC). Returns the learner whose button was clicked.
-fn deleted_ui(app: &App, ui: &mut egui::Ui) -> Option<uuid::Uuid> {
-    let t = &app.t;
-    let deleted = app.records.as_ref()?.progress().deleted();
+fn deleted_ui(ui: &mut egui::Ui, ctx: &ScreenCtx) -> Option<uuid::Uuid> {
+    let t = ctx.t;
+    let deleted = ctx.records.as_ref()?.progress().deleted();
     if deleted.is_empty() {
         return None;
     }
-    let pal = crate::ui::theme::Tokens::of(app.settings.theme).colors;
+    let pal = ui.tokens().colors;
     let mut restore = None;
     egui::CollapsingHeader::new(t.trainer_deleted_list(count(t, deleted.len())))
         .id_salt("trainer_deleted")
