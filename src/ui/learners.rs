@@ -98,7 +98,7 @@ fn welcome_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut LearnersState) {
         .enumerate()
         {
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(format!("{}.", n + 1)).text_style(theme::h3()));
+                ui.subsection(format!("{}.", n + 1));
                 ui.label(step);
             });
         }

@@ -2,17 +2,16 @@
 //! date, passed), then the trainer's changes: edit the name, unit and position; merge a duplicate
 //! profile into this one; delete the learner after a dialog that names them.
 
-use egui::RichText;
 use uuid::Uuid;
 
 use crate::app::Notice;
 use crate::command::Command;
 use crate::learning::LearnerError;
 use crate::trainer::Change;
+use crate::ui::UiExt;
 use crate::ui::trainer::TrainerState;
 use crate::ui::trainer::{Confirm, Page, display_name, learner_name, notice_ui};
 use crate::ui::{Commands, ScreenCtx};
-use crate::ui::{UiExt, theme};
 
 /// The edit form of the learner page.
 #[derive(Debug, Clone, Default)]
@@ -36,18 +35,16 @@ pub(crate) fn invalid_message(t: &crate::i18n::I18n, e: LearnerError) -> String 
 
 /// Draws a learner's page.
 pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uuid, out: &mut Commands) {
-    let pal = ui.tokens().colors;
     let t = ctx.t;
     let Some(records) = &ctx.records else { return };
     let progress = records.progress();
     let mut actions = Vec::new();
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(900.0));
+    ui.page("trainer-learner", ui.tokens().sizes.page_width, |ui| {
         if ui.button(t.trainer_back()).clicked() {
             state.page = Page::Roster;
         }
         let Some(learner) = progress.learner(id) else {
-            ui.label(RichText::new(t.trainer_learner_gone()).color(pal.muted));
+            ui.muted(t.trainer_learner_gone());
             return;
         };
         let id = learner.id;
@@ -66,7 +63,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
 
         ui.add_space(12.0);
         ui.separator();
-        ui.label(RichText::new(t.trainer_edit_title()).text_style(theme::h2()));
+        ui.section(t.trainer_edit_title());
         let form = &mut state.edit;
         egui::Grid::new("trainer_edit")
             .num_columns(2)
@@ -97,7 +94,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
 
         ui.add_space(12.0);
         ui.separator();
-        ui.label(RichText::new(t.trainer_merge_title()).text_style(theme::h2()));
+        ui.section(t.trainer_merge_title());
         ui.label(t.trainer_merge_body());
         let l = ui.label(t.trainer_merge_search());
         ui.add(
@@ -114,7 +111,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
                 .take(8)
                 .collect();
             if found.is_empty() {
-                ui.label(RichText::new(t.trainer_merge_none()).color(pal.muted));
+                ui.muted(t.trainer_merge_none());
             }
             for other in found {
                 let mut name = display_name(t, &other.name);
@@ -171,7 +168,7 @@ pub fn confirm_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, 
     let mut chosen = None;
     let modal = egui::Modal::new(egui::Id::unique("trainer_confirm")).show(ui.ctx(), |ui| {
         ui.set_max_width(520.0);
-        ui.label(RichText::new(title).text_style(theme::h3()));
+        ui.subsection(title);
         ui.label(body);
         ui.add_space(6.0);
         ui.horizontal(|ui| {

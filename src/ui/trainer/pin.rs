@@ -7,18 +7,16 @@
 
 use std::time::{Duration, Instant};
 
-use egui::RichText;
-
 use crate::app::Notice;
 use crate::command::Command;
 use crate::i18n::I18n;
 use crate::settings::TrainerPin;
 use crate::trainer::Change;
 use crate::trainer::pin::{self, Cost, PinError, Remembered, Verdict};
+use crate::ui::UiExt;
 use crate::ui::trainer::TrainerState;
 use crate::ui::trainer::{bad, notice_ui};
 use crate::ui::{Commands, ScreenCtx};
-use crate::ui::{UiExt, theme};
 
 /// What is typed on the PIN screens.
 #[derive(Debug, Clone, Default)]
@@ -205,8 +203,7 @@ fn pin_field(ui: &mut egui::Ui, label: String, value: &mut String, first: bool) 
 /// The area while locked: set the PIN (first use), enter it, or — when it cannot be read — how to
 /// reset it.
 pub fn gate_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(700.0));
+    ui.page("trainer-pin", ui.tokens().sizes.page_width, |ui| {
         ui.heading(ctx.t.trainer_title());
         ui.add_space(6.0);
         match ctx.settings.trainer_pin.clone() {
@@ -221,12 +218,7 @@ pub fn gate_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out
 /// the area to whoever sits here), only the README's reset, which needs access to the PC's files.
 fn unreadable_ui(ui: &mut egui::Ui, ctx: &ScreenCtx) {
     let t = ctx.t;
-    let pal = ui.tokens().colors;
-    ui.label(
-        RichText::new(t.trainer_pin_unreadable_title())
-            .text_style(theme::h2())
-            .color(pal.bad),
-    );
+    ui.notice(crate::ui::NoticeKind::Bad, t.trainer_pin_unreadable_title());
     ui.label(t.trainer_pin_unreadable_body());
     ui.add_space(6.0);
     ui.label(t.trainer_pin_unreadable_steps());
@@ -238,7 +230,7 @@ fn setup_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
     let t = ctx.t;
     let busy = state.pin_check.is_some();
     let form = &mut state.pin;
-    ui.label(RichText::new(t.trainer_pin_setup_title()).text_style(theme::h2()));
+    ui.section(t.trainer_pin_setup_title());
     ui.label(t.trainer_pin_setup_body());
     ui.add_space(6.0);
     let mut submit = false;
@@ -347,9 +339,8 @@ pub fn change_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, o
     let busy = state.pin_check.is_some();
     let t = ctx.t;
     let mut job = None;
-    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        ui.set_max_width(ui.available_width().min(700.0));
-        ui.label(RichText::new(t.trainer_tab_pin()).text_style(theme::h2()));
+    ui.page("trainer-pin", ui.tokens().sizes.page_width, |ui| {
+        ui.section(t.trainer_tab_pin());
         let mut submit = false;
         egui::Grid::new("trainer_pin_change")
             .num_columns(2)

@@ -42,12 +42,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
     if let Some(learner) = deleted_ui(ui, ctx) {
         out.push(Command::Trainer(Change::Restore(learner)));
     }
-    let pal = ui.tokens().colors;
     let t = ctx.t;
     let Some(records) = &ctx.records else {
-        ui.label(RichText::new(t.trainer_records_unavailable()).color(pal.bad));
+        ui.tone_label(crate::ui::NoticeKind::Bad, t.trainer_records_unavailable());
         if let Some(e) = &ctx.records_error {
-            ui.label(RichText::new(*e).color(pal.bad));
+            ui.tone_label(crate::ui::NoticeKind::Bad, *e);
         }
         return;
     };
@@ -100,18 +99,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         .labelled_by(l.id);
     });
     view.apply(&state.filter, state.sort);
-    ui.label(
-        RichText::new(
-            t.trainer_roster_summary(count(t, view.learner_count()), count(t, view.visible().len())),
-        )
-        .color(pal.muted),
-    );
+    ui.muted(t.trainer_roster_summary(count(t, view.learner_count()), count(t, view.visible().len())));
     if view.learner_count() == 0 {
-        ui.label(RichText::new(t.trainer_roster_empty()).color(pal.muted));
+        ui.muted(t.trainer_roster_empty());
         return;
     }
     if view.visible().is_empty() {
-        ui.label(RichText::new(t.trainer_roster_no_match()).color(pal.muted));
+        ui.muted(t.trainer_roster_no_match());
         return;
     }
     ui.add_space(4.0);
@@ -181,12 +175,11 @@ fn deleted_ui(ui: &mut egui::Ui, ctx: &ScreenCtx) -> Option<uuid::Uuid> {
     if deleted.is_empty() {
         return None;
     }
-    let pal = ui.tokens().colors;
     let mut restore = None;
     egui::CollapsingHeader::new(t.trainer_deleted_list(count(t, deleted.len())))
         .id_salt("trainer_deleted")
         .show(ui, |ui| {
-            ui.label(RichText::new(t.trainer_deleted_help()).color(pal.muted));
+            ui.muted(t.trainer_deleted_help());
             for learner in deleted {
                 ui.horizontal_wrapped(|ui| {
                     if ui.button(t.trainer_restore()).clicked() {
