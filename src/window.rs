@@ -53,7 +53,10 @@ fn options(title: &str) -> eframe::NativeOptions {
     eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
-            .with_inner_size([1180.0, 780.0])
+            // Maximised: a 1366×768 laptop or a 1024×768 projector has no room to spare, and a learner
+            // should not have to find the maximise button. The size is the one restored to.
+            .with_maximized(true)
+            .with_inner_size([1180.0, 720.0])
             .with_min_inner_size([640.0, 480.0]),
         renderer: eframe::Renderer::Glow,
         ..eframe::NativeOptions::default()

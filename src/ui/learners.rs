@@ -57,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut LearnersState, out: 
         ui.add(
             egui::TextEdit::singleline(&mut state.search)
                 .hint_text(ctx.t.learners_search_hint())
-                .desired_width(ui.available_width().min(420.0)),
+                .desired_width(ui.available_width().min(600.0)),
         )
         .labelled_by(search_label.id);
         ui.add_space(sizes.gap);

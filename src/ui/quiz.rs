@@ -139,7 +139,7 @@ fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &
             state.confirm_leave = true;
         }
     });
-    ui.add(egui::ProgressBar::new(index as f32 / total.max(1) as f32).desired_height(8.0));
+    ui.progress_bar(index as f32 / total.max(1) as f32, None);
     ui.add_space(sizes.gap_small);
     ui.subsection(&presented.question.prompt);
     ui.muted(kind_hint(t, &presented.view));

@@ -62,6 +62,11 @@ pub trait UiExt {
     /// A module's status as a small framed word: not started, in progress, completed.
     fn status_chip(&mut self, status: Status, text: impl Into<String>) -> Response;
 
+    /// A bar filled to `fraction` (0–1), as wide as the column, with a border so its track shows in
+    /// every theme (egui's own bar has none, and vanishes on high contrast's black); `caption` is read
+    /// out by screen readers and drawn beside it when given.
+    fn progress_bar(&mut self, fraction: f32, caption: Option<String>) -> Response;
+
     /// A ring filled to `fraction` (0–1) with `caption` in its middle (e.g. "40%").
     fn progress_ring(&mut self, fraction: f32, caption: &str) -> Response;
 
@@ -109,7 +114,10 @@ impl UiExt for Ui {
             .inner_margin(t.sizes.card_padding)
             .show(self, |ui| {
                 ui.set_width(ui.available_width());
-                add(ui)
+                // Not justified, even inside `ui.columns`: justified text spreads letters apart and
+                // buttons would stretch across the card.
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), add)
+                    .inner
             })
     }
 
@@ -153,14 +161,55 @@ impl UiExt for Ui {
             Status::InProgress => t.colors.info,
             Status::NotStarted => t.colors.muted,
         };
-        egui::Frame::new()
-            .stroke(Stroke::new(1.5, color))
-            .corner_radius(t.sizes.radius)
-            .inner_margin(egui::Margin::symmetric(10, 3))
-            .show(self, |ui| {
-                ui.label(RichText::new(text.into()).strong().color(color))
+        // A dot and a word, not a frame: a framed word looks like a button to press.
+        self.horizontal(|ui| {
+            let size = ui.text_style_height(&egui::TextStyle::Body) * 0.55;
+            let (rect, _) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
+            if status == Status::NotStarted {
+                ui.painter()
+                    .circle_stroke(rect.center(), size / 2.0, Stroke::new(1.5, color));
+            } else {
+                ui.painter().circle_filled(rect.center(), size / 2.0, color);
+            }
+            ui.label(RichText::new(text.into()).strong().color(color))
+        })
+        .inner
+    }
+
+    fn progress_bar(&mut self, fraction: f32, caption: Option<String>) -> Response {
+        let t = self.tokens();
+        let height = self.text_style_height(&egui::TextStyle::Body) * 0.6;
+        let response = self
+            .horizontal(|ui| {
+                let width = (ui.available_width() - if caption.is_some() { 80.0 } else { 0.0 }).max(40.0);
+                let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+                if ui.is_rect_visible(rect) {
+                    let radius = height / 2.0;
+                    let painter = ui.painter();
+                    let mut filled = rect;
+                    filled.set_width(rect.width() * fraction.clamp(0.0, 1.0));
+                    let color = if fraction >= 1.0 {
+                        t.colors.good
+                    } else {
+                        t.colors.accent
+                    };
+                    painter.rect_filled(filled, radius, color);
+                    painter.rect_stroke(
+                        rect,
+                        radius,
+                        Stroke::new(t.sizes.border_width, t.colors.border),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                if let Some(caption) = &caption {
+                    ui.label(caption);
+                }
+                response
             })
-            .inner
+            .inner;
+        let label = caption.unwrap_or_else(|| format!("{}%", (fraction * 100.0).round()));
+        response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
+        response
     }
 
     fn progress_ring(&mut self, fraction: f32, caption: &str) -> Response {

@@ -97,7 +97,8 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
             if let Some(running) = &state.running {
                 ui.add_space(6.0);
                 ui.label(t.trainer_export_running());
-                ui.add(egui::ProgressBar::new(running.job.fraction()).show_percentage());
+                let fraction = running.job.fraction();
+                ui.progress_bar(fraction, Some(format!("{}%", (fraction * 100.0).round())));
             }
             if let Some(message) = &state.message {
                 ui.add_space(6.0);
