@@ -302,3 +302,27 @@ fn a_pipe_named_as_the_quiz_is_refused_without_waiting() {
     assert_eq!(issues.len(), 1, "{issues:#?}");
     assert_eq!(issues[0].problem, Problem::NotAFile("quiz.json".into()));
 }
+
+#[test]
+fn a_module_icon_is_loaded_and_a_missing_one_is_rejected_at_its_line() {
+    let with_icon = |r: &Path| {
+        edit(
+            r,
+            "module.json",
+            "\"estimated_minutes\"",
+            "\"icon\": \"bieu-tuong.svg\",\n  \"estimated_minutes\"",
+        );
+    };
+    let catalog = fixture(|r| {
+        with_icon(r);
+        std::fs::write(r.join("01-thu/bieu-tuong.svg"), SVG).unwrap();
+    })
+    .unwrap();
+    assert_eq!(catalog.modules[0].meta.icon.as_deref(), Some("bieu-tuong.svg"));
+    assert_eq!(catalog.images.len(), 2);
+
+    let issue = only_issue(with_icon);
+    assert_eq!(issue.problem, Problem::MissingImage("bieu-tuong.svg".into()));
+    assert!(issue.file.ends_with("module.json"));
+    assert!(issue.line > 1);
+}
