@@ -117,7 +117,6 @@ fn welcome_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut LearnersState) {
 }
 
 fn add_form(ui: &mut egui::Ui, ctx: &ScreenCtx, form: &mut LearnersState, out: &mut Commands) {
-    let sizes = ui.tokens().sizes;
     ui.section(ctx.t.learners_add());
     let units = ctx
         .records
@@ -125,30 +124,27 @@ fn add_form(ui: &mut egui::Ui, ctx: &ScreenCtx, form: &mut LearnersState, out: &
         .unwrap_or_default();
     let field_width = ui.available_width().min(420.0);
     let mut submitted = false;
-    egui::Grid::new("add_learner")
-        .num_columns(2)
-        .spacing([sizes.gap, sizes.gap])
-        .show(ui, |ui| {
-            let t = ctx.t;
-            let name = ui.text_row(t.learners_name(), &mut form.name, None, field_width);
-            // The form opens ready to type the name.
-            if std::mem::take(&mut form.focus_name) {
-                name.request_focus();
-            }
-            let unit = ui.text_row(
-                t.learners_unit(),
-                &mut form.unit,
-                Some(t.learners_unit_hint()),
-                field_width,
-            );
-            let position = ui.text_row(
-                t.learners_position(),
-                &mut form.position,
-                Some(t.learners_optional()),
-                field_width,
-            );
-            submitted |= [name, unit, position].iter().any(|r| entered(ui, r));
-        });
+    ui.form_grid("add_learner", |ui| {
+        let t = ctx.t;
+        let name = ui.text_row(t.learners_name(), &mut form.name, None, field_width);
+        // The form opens ready to type the name.
+        if std::mem::take(&mut form.focus_name) {
+            name.request_focus();
+        }
+        let unit = ui.text_row(
+            t.learners_unit(),
+            &mut form.unit,
+            Some(t.learners_unit_hint()),
+            field_width,
+        );
+        let position = ui.text_row(
+            t.learners_position(),
+            &mut form.position,
+            Some(t.learners_optional()),
+            field_width,
+        );
+        submitted |= [name, unit, position].iter().any(|r| entered(ui, r));
+    });
     let typed = text::search_key(&form.unit);
     let suggestions: Vec<&String> = units
         .iter()

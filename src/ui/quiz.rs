@@ -335,33 +335,30 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
             }
         }
         View::Matching { left, right } => {
-            egui::Grid::new("matching")
-                .num_columns(2)
-                .spacing([sizes_of(ui).gap_large, sizes_of(ui).gap])
-                .show(ui, |ui| {
-                    for (i, l) in left.iter().enumerate() {
-                        let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
-                        let chosen = p.matching.get(i).copied().flatten();
-                        let text = chosen
-                            .and_then(|c| right.get(c))
-                            .cloned()
-                            .unwrap_or_else(|| t.quiz_choose());
-                        let combo = egui::ComboBox::from_id_salt(("match", i))
-                            .selected_text(text)
-                            .width(320.0)
-                            .show_ui(ui, |ui| {
-                                for (j, r) in right.iter().enumerate() {
-                                    if ui.selectable_label(chosen == Some(j), r).clicked()
-                                        && let Some(slot) = p.matching.get_mut(i)
-                                    {
-                                        *slot = Some(j);
-                                    }
+            ui.form_grid("matching", |ui| {
+                for (i, l) in left.iter().enumerate() {
+                    let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
+                    let chosen = p.matching.get(i).copied().flatten();
+                    let text = chosen
+                        .and_then(|c| right.get(c))
+                        .cloned()
+                        .unwrap_or_else(|| t.quiz_choose());
+                    let combo = egui::ComboBox::from_id_salt(("match", i))
+                        .selected_text(text)
+                        .width(320.0)
+                        .show_ui(ui, |ui| {
+                            for (j, r) in right.iter().enumerate() {
+                                if ui.selectable_label(chosen == Some(j), r).clicked()
+                                    && let Some(slot) = p.matching.get_mut(i)
+                                {
+                                    *slot = Some(j);
                                 }
-                            });
-                        combo.response.labelled_by(label.id);
-                        ui.end_row();
-                    }
-                });
+                            }
+                        });
+                    combo.response.labelled_by(label.id);
+                    ui.end_row();
+                }
+            });
         }
     }
 }
@@ -482,8 +479,4 @@ fn leave_modal(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &
     if leave {
         out.push(Command::LeaveQuiz);
     }
-}
-
-fn sizes_of(ui: &egui::Ui) -> theme::Sizes {
-    ui.tokens().sizes
 }

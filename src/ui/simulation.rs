@@ -21,7 +21,7 @@ use crate::i18n::I18n;
 use crate::sim::model::{Channel, Field, FieldKind, Item, Look, Scenario, SimAction, SimScreen, Tone};
 use crate::sim::{Mistake, SimRun, Value};
 use crate::ui::theme::{self, Colors};
-use crate::ui::{Commands, ScreenCtx, UiExt};
+use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt};
 
 /// Below this width (in points, so it shrinks as the text size grows) the task card goes above the
 /// imitation instead of beside it.
@@ -297,8 +297,8 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
     if previous.as_deref() != Some(screen.id.as_str()) {
         ui.data_mut(|d| d.insert_temp(seen_id, screen.id.clone()));
     }
-    hints_ui(ui, run, t, c);
-    feedback_ui(ui, run, t, c);
+    hints_ui(ui, run, t);
+    feedback_ui(ui, run, t);
     let inline: Vec<&str> = screen
         .items
         .iter()
@@ -315,7 +315,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
             Item::Paragraph { text } => {
                 ui.label(text);
             }
-            Item::Notice { text, tone } => notice_ui(ui, text, *tone, c),
+            Item::Notice { text, tone } => notice_ui(ui, text, *tone),
             Item::Info { title, rows } => {
                 egui::Frame::group(ui.style()).inner_margin(10).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -367,40 +367,28 @@ fn shown_value(value: Option<&Value>, t: &I18n) -> String {
     }
 }
 
-fn hints_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n, c: &Colors) {
+fn hints_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n) {
     let hints = run.hints_shown();
     if hints.is_empty() {
         return;
     }
-    egui::Frame::new()
-        .stroke(Stroke::new(2.0, c.info))
-        .corner_radius(4)
-        .inner_margin(10)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(t.sim_hints_title()).strong().color(c.info));
-            for hint in hints {
-                ui.label(hint);
-            }
-        });
+    ui.notice_box(NoticeKind::Info, &t.sim_hints_title(), |ui| {
+        for hint in hints {
+            ui.label(hint);
+        }
+    });
 }
 
-fn feedback_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n, c: &Colors) {
+fn feedback_ui(ui: &mut egui::Ui, run: &SimRun, t: &I18n) {
     let mistakes = run.last_mistakes();
     if mistakes.is_empty() {
         return;
     }
-    let response = egui::Frame::new()
-        .stroke(Stroke::new(2.0, c.bad))
-        .corner_radius(4)
-        .inner_margin(10)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(t.sim_feedback_title()).strong().color(c.bad));
-            for m in mistakes {
-                ui.label(feedback_text(m, t));
-            }
-        });
+    let response = ui.notice_box(NoticeKind::Bad, &t.sim_feedback_title(), |ui| {
+        for m in mistakes {
+            ui.label(feedback_text(m, t));
+        }
+    });
     // Bring the feedback into view after the learner pressed a button further down.
     let scroll_id = memory_id(run, "scroll-to-feedback");
     if ui.data_mut(|d| d.remove_temp::<bool>(scroll_id)).unwrap_or(false) {
@@ -415,21 +403,14 @@ fn feedback_text(m: &Mistake, t: &I18n) -> String {
     }
 }
 
-fn notice_ui(ui: &mut egui::Ui, text: &str, tone: Tone, c: &Colors) {
-    let color = match tone {
-        Tone::Info => c.info,
-        Tone::Success => c.good,
-        Tone::Warning => c.warn,
-        Tone::Error => c.bad,
+fn notice_ui(ui: &mut egui::Ui, text: &str, tone: Tone) {
+    let kind = match tone {
+        Tone::Info => NoticeKind::Info,
+        Tone::Success => NoticeKind::Good,
+        Tone::Warning => NoticeKind::Warn,
+        Tone::Error => NoticeKind::Bad,
     };
-    egui::Frame::new()
-        .stroke(Stroke::new(2.0, color))
-        .corner_radius(4)
-        .inner_margin(10)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(text).strong().color(color));
-        });
+    ui.notice(kind, text);
 }
 
 fn message_ui(ui: &mut egui::Ui, channel: Channel, from: &str, time: Option<&str>, text: &str, t: &I18n) {

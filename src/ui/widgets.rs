@@ -47,6 +47,18 @@ pub trait UiExt {
     /// A framed message in the colour of its kind (bold, so it is not read by colour alone).
     fn notice(&mut self, kind: NoticeKind, text: impl Into<String>) -> Response;
 
+    /// A frame in the colour of its kind with a bold `title` in that colour, then `add`'s content (a
+    /// simulation's hints, the mistakes just made).
+    fn notice_box<R>(
+        &mut self,
+        kind: NoticeKind,
+        title: &str,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> InnerResponse<R>;
+
+    /// A form laid out as a grid of label and box rows (see [`UiExt::text_row`]).
+    fn form_grid<R>(&mut self, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R;
+
     /// A short bold line in the colour of its kind, without a frame.
     fn tone_label(&mut self, kind: NoticeKind, text: impl Into<String>) -> Response;
 
@@ -133,6 +145,34 @@ impl UiExt for Ui {
                 ui.set_width(ui.available_width());
                 ui.label(RichText::new(text.into()).strong().color(color))
             })
+            .inner
+    }
+
+    fn notice_box<R>(
+        &mut self,
+        kind: NoticeKind,
+        title: &str,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> InnerResponse<R> {
+        let t = self.tokens();
+        let color = kind.color(t);
+        egui::Frame::new()
+            .stroke(Stroke::new(2.0, color))
+            .corner_radius(t.sizes.radius_small)
+            .inner_margin(t.sizes.card_padding * 0.75)
+            .show(self, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(title).strong().color(color));
+                add(ui)
+            })
+    }
+
+    fn form_grid<R>(&mut self, id: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+        let gap = self.tokens().sizes.gap;
+        egui::Grid::new(id)
+            .num_columns(2)
+            .spacing([gap * 1.2, gap])
+            .show(self, add)
             .inner
     }
 

@@ -65,21 +65,18 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
         ui.separator();
         ui.section(t.trainer_edit_title());
         let form = &mut state.edit;
-        egui::Grid::new("trainer_edit")
-            .num_columns(2)
-            .spacing([12.0, 10.0])
-            .show(ui, |ui| {
-                for (label, value) in [
-                    (t.learners_name(), &mut form.name),
-                    (t.learners_unit(), &mut form.unit),
-                    (t.learners_position(), &mut form.position),
-                ] {
-                    let l = ui.label(label);
-                    ui.add(egui::TextEdit::singleline(value).desired_width(380.0))
-                        .labelled_by(l.id);
-                    ui.end_row();
-                }
-            });
+        ui.form_grid("trainer_edit", |ui| {
+            for (label, value) in [
+                (t.learners_name(), &mut form.name),
+                (t.learners_unit(), &mut form.unit),
+                (t.learners_position(), &mut form.position),
+            ] {
+                let l = ui.label(label);
+                ui.add(egui::TextEdit::singleline(value).desired_width(380.0))
+                    .labelled_by(l.id);
+                ui.end_row();
+            }
+        });
         if let Some(message) = &form.message {
             notice_ui(ui, message);
         }

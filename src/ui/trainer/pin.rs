@@ -234,13 +234,10 @@ fn setup_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
     ui.label(t.trainer_pin_setup_body());
     ui.add_space(6.0);
     let mut submit = false;
-    egui::Grid::new("trainer_pin_setup")
-        .num_columns(2)
-        .spacing([12.0, 10.0])
-        .show(ui, |ui| {
-            submit |= pin_field(ui, t.trainer_pin_new(), &mut form.new, true);
-            submit |= pin_field(ui, t.trainer_pin_again(), &mut form.again, false);
-        });
+    ui.form_grid("trainer_pin_setup", |ui| {
+        submit |= pin_field(ui, t.trainer_pin_new(), &mut form.new, true);
+        submit |= pin_field(ui, t.trainer_pin_again(), &mut form.again, false);
+    });
     submit |= save_button_ui(ui, t, busy);
     if busy {
         ui.label(t.trainer_pin_saving());
@@ -295,12 +292,9 @@ fn enter_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, phc: S
     ui.add_space(6.0);
     let locked = state.gate.is_locked(Instant::now());
     let mut submit = false;
-    egui::Grid::new("trainer_pin_enter")
-        .num_columns(2)
-        .spacing([12.0, 10.0])
-        .show(ui, |ui| {
-            submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin, true);
-        });
+    ui.form_grid("trainer_pin_enter", |ui| {
+        submit |= pin_field(ui, t.trainer_pin(), &mut state.pin.pin, true);
+    });
     submit |= ui
         .add_enabled_ui(!locked && !busy, |ui| ui.big_button(t.trainer_pin_open()))
         .inner
@@ -342,14 +336,11 @@ pub fn change_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, o
     ui.page("trainer-pin", ui.tokens().sizes.page_width, |ui| {
         ui.section(t.trainer_tab_pin());
         let mut submit = false;
-        egui::Grid::new("trainer_pin_change")
-            .num_columns(2)
-            .spacing([12.0, 10.0])
-            .show(ui, |ui| {
-                submit |= pin_field(ui, t.trainer_pin_current(), &mut state.pin.current, true);
-                submit |= pin_field(ui, t.trainer_pin_new(), &mut state.pin.new, false);
-                submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again, false);
-            });
+        ui.form_grid("trainer_pin_change", |ui| {
+            submit |= pin_field(ui, t.trainer_pin_current(), &mut state.pin.current, true);
+            submit |= pin_field(ui, t.trainer_pin_new(), &mut state.pin.new, false);
+            submit |= pin_field(ui, t.trainer_pin_again(), &mut state.pin.again, false);
+        });
         let locked = state.gate.is_locked(Instant::now());
         submit |= save_button_ui(ui, t, busy || locked);
         status_ui(t, ui, &state.pin, &state.gate, busy);
