@@ -119,3 +119,4 @@ trainer-deleted-list = Deleted learners ({ $count })
 trainer-deleted-help = The learning records of these learners are kept. Click "Restore" to bring a learner back to the list.
 trainer-restore = Restore
 trainer-restored = Learner { $name } was restored.
+trainer-pin-keys-hint = Press Enter to go on, Esc to go back to learning.

@@ -113,3 +113,4 @@ trainer-deleted-list = Học viên đã xóa ({ $count })
 trainer-deleted-help = Kết quả học của những học viên này vẫn được giữ. Bấm "Khôi phục" để đưa học viên trở lại danh sách.
 trainer-restore = Khôi phục
 trainer-restored = Đã khôi phục học viên { $name }.
+trainer-pin-keys-hint = Bấm Enter để tiếp tục, Esc để quay lại học.

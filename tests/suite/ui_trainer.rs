@@ -754,3 +754,20 @@ fn an_unreadable_pin_closes_the_area_and_says_how_to_reset_it() {
     set_pin(&mut h, PIN);
     assert!(unlocked(&h));
 }
+
+#[test]
+fn esc_at_the_pin_leaves_the_area_and_the_pin_box_has_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    open_area(&mut h);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::PasswordInput, "Mã PIN mới")
+            .is_focused()
+    );
+    assert!(has(&h, "Bấm Enter để tiếp tục, Esc để quay lại học."));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().screen, Screen::Learners);
+    assert!(!unlocked(&h));
+}

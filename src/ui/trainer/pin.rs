@@ -211,7 +211,16 @@ pub fn gate_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out
             TrainerPin::Set(phc) => enter_ui(ui, ctx, state, phc, out),
             TrainerPin::Unreadable(_) => unreadable_ui(ui, ctx),
         }
+        ui.muted(ctx.t.trainer_pin_keys_hint());
     });
+    // Esc leaves the locked area, as it cancels any form: back to learning.
+    if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        out.go(if ctx.learner().is_some() {
+            crate::command::Screen::Home
+        } else {
+            crate::command::Screen::Learners
+        });
+    }
 }
 
 /// The settings name a PIN that cannot be read: no new PIN is offered (a damaged file must not hand
