@@ -102,18 +102,6 @@ impl Commands {
     pub fn take(&mut self) -> Vec<Command> {
         std::mem::take(&mut self.0)
     }
-
-    /// Whether nothing was asked.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The commands asked for so far (tests).
-    #[must_use]
-    pub fn as_slice(&self) -> &[Command] {
-        &self.0
-    }
 }
 
 /// Keyboard shortcuts that work on every screen: Ctrl + / Ctrl − change the text size (egui's own zoom
