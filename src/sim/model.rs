@@ -112,7 +112,7 @@ pub enum Item {
         text: String,
     },
     /// Places one of the screen's actions here instead of in the button row (e.g. a link in a message).
-    SimAction { action: String },
+    Action { action: String },
     /// Free text, compared after NFC normalisation, trimming and case folding; diacritics must match.
     Text(FieldSpec),
     /// A number or code (identity number, dossier code, OTP): spaces are ignored.
@@ -154,7 +154,7 @@ impl Item {
             | Item::Notice { .. }
             | Item::Info { .. }
             | Item::Message { .. }
-            | Item::SimAction { .. } => {
+            | Item::Action { .. } => {
                 return None;
             }
         };

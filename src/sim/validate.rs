@@ -300,7 +300,7 @@ fn check_item<'a>(
                 }
             }
         }
-        Item::SimAction { action } => {
+        Item::Action { action } => {
             if screen.action(action).is_none() {
                 r.add(
                     "action",

@@ -302,7 +302,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
         .items
         .iter()
         .filter_map(|i| {
-            if let Item::SimAction { action } = i {
+            if let Item::Action { action } = i {
                 Some(action.as_str())
             } else {
                 None
@@ -337,7 +337,7 @@ fn screen_ui(ui: &mut egui::Ui, run: &mut SimRun, t: &I18n, pressed: &mut Presse
                 time,
                 text,
             } => message_ui(ui, *channel, from, time.as_deref(), text, t),
-            Item::SimAction { action } => {
+            Item::Action { action } => {
                 if let Some(a) = screen.action(action) {
                     action_ui(ui, a, pressed, &mut focus_first);
                 }
