@@ -268,14 +268,14 @@ fn load_module(
             continue;
         };
         if scenario.id != sim.id {
-            let detail = format!(
-                "mã \"{}\" trong tệp khác mã \"{}\" ghi ở module.json",
-                scenario.id, sim.id
-            );
-            c.issue(&path, line_of(&text, "\"id\""), Problem::Simulation(detail));
+            let problem = crate::sim::SimProblem::IdMismatch {
+                in_file: scenario.id.clone(),
+                listed: sim.id.clone(),
+            };
+            c.issue(&path, line_of(&text, "\"id\""), Problem::Simulation(problem));
         }
         for issue in crate::sim::validate(&scenario) {
-            c.issue(&path, issue.line(&text), Problem::Simulation(issue.detail));
+            c.issue(&path, issue.line(&text), Problem::Simulation(issue.problem));
         }
         simulations.push(scenario);
     }
