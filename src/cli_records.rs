@@ -24,10 +24,7 @@ use crate::{learning, paths};
 
 /// Writes the records of the data folder in `format` to `out`.
 #[must_use]
-pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> ExitCode {
-    let Some(format) = Format::from_name(format) else {
-        return ExitCode::from(2);
-    };
+pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> ExitCode {
     let Ok(catalog) = content::embedded() else {
         eprintln!("{}", t.error_content());
         return ExitCode::from(1);

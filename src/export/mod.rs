@@ -68,14 +68,6 @@ impl Format {
         }
     }
 
-    /// The format named `name` on the command line, if any.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
-    }
-
     /// The file extension to suggest, without the dot. xAPI statements are JSON too, but a distinct
     /// suffix keeps them from being fed to `import` by mistake.
     #[must_use]
