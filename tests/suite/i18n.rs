@@ -1,6 +1,7 @@
 //! Both languages format every message to real text without isolation marks (they would leak invisible
 //! characters into labels and exported files). That both languages have the same keys and variables is
-//! checked by build.rs; that every key used exists is checked by the compiler (typed accessors).
+//! checked by build.rs, and so is that every key is used in src/; that every key used exists is checked by
+//! the compiler (typed accessors).
 
 use kynangso::i18n::{ALL_KEYS, I18n, Lang};
 
