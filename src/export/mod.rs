@@ -24,7 +24,6 @@ pub mod xlsx;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
 use crate::content::Catalog;
@@ -242,13 +241,9 @@ impl From<serde_json::Error> for ExportError {
     }
 }
 
-/// `s` in NFC; the common case (already NFC) costs one scan and no allocation beyond the copy.
+/// `s` in NFC, owned (for a cell or a JSON field).
 fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
-        s.to_owned()
-    } else {
-        s.nfc().collect()
-    }
+    crate::text::nfc(s).into_owned()
 }
 
 /// A date the way Vietnamese (and this app) writes it: dd/mm/yyyy.

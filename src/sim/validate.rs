@@ -6,6 +6,7 @@
 //! Problems are data ([`SimProblem`]), worded in the interface language only when printed.
 
 use crate::content::load::valid_id;
+use crate::text;
 use std::collections::HashSet;
 
 use super::model::{Check, Expect, FieldKind, Item, Scenario, SimAction, SimScreen, When};
@@ -232,7 +233,7 @@ fn check_screen<'a>(
                     },
                 );
             }
-            if !labels.insert(value::fold(&field.spec.label)) {
+            if !labels.insert(text::fold(&field.spec.label)) {
                 r.add(
                     "id",
                     fid,
@@ -246,7 +247,7 @@ fn check_screen<'a>(
             // only appear in its pop-up).
             if matches!(field.kind, FieldKind::Radio | FieldKind::File) {
                 for choice in field.choices() {
-                    if !labels.insert(value::fold(choice)) {
+                    if !labels.insert(text::fold(choice)) {
                         r.add(
                             "id",
                             fid,
@@ -272,7 +273,7 @@ fn check_screen<'a>(
                 },
             );
         }
-        if !labels.insert(value::fold(&action.label)) {
+        if !labels.insert(text::fold(&action.label)) {
             r.add(
                 "id",
                 &action.id,
@@ -390,7 +391,7 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
         }
     }
     let choices = field.choices();
-    let unique: HashSet<String> = choices.iter().map(|c| value::tidy(c)).collect();
+    let unique: HashSet<String> = choices.iter().map(|c| text::clean(c)).collect();
     if unique.len() != choices.len() || choices.iter().any(|c| blank(c)) {
         r.add("id", id, SimProblem::BadChoices { field: id.to_owned() });
     }

@@ -3,9 +3,10 @@
 //! and every trap is a mistake with feedback.
 
 use kynangso::sim::model::{Check, Expect, Field, FieldKind, Scenario, When};
-use kynangso::sim::value::{parse_date, strip_diacritics};
+use kynangso::sim::value::parse_date;
 use kynangso::sim::walk::{self, Step};
 use kynangso::sim::{SimRun, Value, validate};
+use kynangso::text::without_diacritics;
 
 fn scenarios() -> Vec<Scenario> {
     let catalog = kynangso::content::embedded().expect("the embedded lessons load");
@@ -106,7 +107,7 @@ fn value_for(when: When, field: Field<'_>, check: &Check) -> Option<Value> {
     };
     Some(match when {
         When::Empty => Value::empty(field.kind),
-        When::Diacritics => Value::Text(strip_diacritics(&expected)),
+        When::Diacritics => Value::Text(without_diacritics(&expected)),
         When::Swapped => {
             let (d, m, y) = parse_date(&expected)?;
             Value::Text(format!("{m:02}/{d:02}/{y}"))
