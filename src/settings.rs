@@ -14,12 +14,13 @@
 //! Files are written atomically (temporary file, fsync, rename), so a crash never leaves half a file;
 //! nothing here is ever fatal.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::durable;
 use crate::i18n::Lang;
 use crate::trainer::pin::{self, Remembered};
 
@@ -182,11 +183,11 @@ impl Settings {
         let json = self.to_json()?;
         let path = data_dir.join(FILE);
         if let Some(old) = read_file(&path).filter(|old| loses_something(old))
-            && let Err(e) = write_atomic(&data_dir.join(DAMAGED_COPY), &old)
+            && let Err(e) = durable::write_in_own_folder(&data_dir.join(DAMAGED_COPY), &old)
         {
             log::warn!("keeping the damaged {}: {e}", path.display());
         }
-        write_atomic(&path, &json)?;
+        durable::write_in_own_folder(&path, &json)?;
         self.keep_good_copy(data_dir);
         Ok(())
     }
@@ -203,7 +204,7 @@ impl Settings {
             if read_file(&path).as_deref() == Some(json.as_slice()) {
                 return Ok(());
             }
-            write_atomic(&path, &json)
+            durable::write_in_own_folder(&path, &json)
         });
         if let Err(e) = result {
             log::warn!("writing {}: {e}", path.display());
@@ -443,19 +444,6 @@ fn decode(main: Option<&[u8]>, good: Option<&[u8]>) -> (Settings, Health) {
         other,
     };
     (settings, health)
-}
-
-/// Writes a whole file so that readers see the old or the new content, never a mix.
-///
-/// # Errors
-/// The I/O error.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&dir)?;
-    // A unique temp file beside it, fsynced and renamed (see `durable`): never a shared `<name>.tmp`.
-    crate::durable::write_atomic(path, bytes)
 }
 
 #[cfg(test)]
