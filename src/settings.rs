@@ -1,5 +1,6 @@
 //! Preferences kept in `settings.json` in the data folder: language, text size, theme, and the
-//! trainer's settings (the PIN's hash, the count of wrong PINs, the xAPI home page).
+//! trainer's settings (the PIN's hash, the wrong PINs in a row and the wait they caused, the xAPI home
+//! page).
 //!
 //! One bad field must not cost the others, least of all the PIN: a forgotten PIN is reset only by
 //! deleting its line (see the README), never because a file could not be read. So the file is read
@@ -11,8 +12,8 @@
 //! written back as they were. A damaged file is kept as `settings.damaged.json` before the next save
 //! replaces it.
 //!
-//! Files are written atomically (temporary file, fsync, rename), so a crash never leaves half a file;
-//! nothing here is ever fatal.
+//! Files are replaced whole through [`crate::durable`], so a crash never leaves half a file. Reading is
+//! never fatal (the worst case is the defaults); a failed save is returned, for the window to say so.
 
 use std::path::Path;
 
