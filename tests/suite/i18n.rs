@@ -26,6 +26,14 @@ fn messages_have_no_isolation_marks_and_differ_by_language() {
     assert_eq!(samples[0].1, "Lesson 2/5");
     assert_eq!(en.home_lesson_count(1), "1 lesson");
     assert_eq!(en.home_lesson_count(5), "5 lessons");
+    assert_eq!(
+        en.cli_content_errors(1),
+        "The lesson content has one problem; see each line above."
+    );
+    assert_eq!(
+        en.cli_content_errors(3),
+        "The lesson content has 3 problems; see each line above."
+    );
 }
 
 #[test]
