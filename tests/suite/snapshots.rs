@@ -3,7 +3,8 @@
 //! no text or widget runs past the window's edge or is cut off by the area it is drawn in.
 //!
 //! Each screen gives one compact image, `tests/snapshots/<screen>.png`: a row per theme (light, dark,
-//! high contrast), the 100 % window on the left and the 200 % one on the right, each at half size.
+//! high contrast), the 100 % window on the left and the 200 % one (683 × 384 points) on the right, each
+//! at half size, in 256 colours (about 110 kB a screen).
 //!
 //! - Update the images after a change of look: `UPDATE_SNAPSHOTS=1 cargo test snapshots`, then look at
 //!   what changed (`git diff --stat tests/snapshots`, and the images themselves) before committing.
@@ -11,8 +12,9 @@
 //! - A failing comparison leaves `<screen>.new.png` (this run) and `<screen>.diff.png` (the changed
 //!   pixels) beside the committed image; they are ignored by git.
 //! - The renderer must be found: without a GPU adapter the tests fail, they are never skipped. On
-//!   Debian/Ubuntu `mesa-vulkan-drivers` (lavapipe, a CPU Vulkan driver) is enough; `egui_kittest` prefers a
-//!   CPU adapter when there are several, so the images come out the same on a PC with a graphics card.
+//!   Debian/Ubuntu `mesa-vulkan-drivers` (lavapipe, a CPU Vulkan driver) is enough. `egui_kittest`
+//!   prefers a CPU adapter when there are several, so with lavapipe installed the images come out the
+//!   same on a PC with a graphics card; a graphics card's own driver may differ past the tolerance.
 //!
 //! The overflow check reads what was painted: every piece of text must lie within the window and within
 //! the clip rectangle it was painted in (horizontally; scrolling a long page vertically is fine), and
