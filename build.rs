@@ -4,6 +4,10 @@
 //! must take the same variables in both languages. A key may be defined once only. The generated
 //! `i18n_keys.rs` (included by `src/i18n/mod.rs`) holds one method per message, so a misspelt key or a
 //! missing variable is a compile error rather than a blank label at run time.
+//!
+//! Every key must also be used: its accessor has to be called somewhere under `src/` (as
+//! `.key_name(` or `I18n::key_name`), so a message left behind by a changed screen fails the build
+//! instead of waiting, untranslated into the next wording, for a screen that never shows it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -17,6 +21,7 @@ type Messages = BTreeMap<String, (BTreeSet<String>, String)>;
 
 fn main() {
     println!("cargo:rerun-if-changed=i18n");
+    println!("cargo:rerun-if-changed=src");
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let mut per_lang: Vec<Messages> = Vec::new();
     let mut errors = Vec::new();
@@ -38,6 +43,19 @@ fn main() {
             errors.push(format!("i18n/vi: key `{key}` (from i18n/en/{file}) is missing"));
         }
     }
+    match rust_sources(&root.join("src")) {
+        Ok(sources) => {
+            for (key, (_, file)) in vi {
+                if !sources.iter().any(|text| calls(text, &ident(key))) {
+                    errors.push(format!(
+                        "i18n: key `{key}` (i18n/*/{file}) is not used in src/: call `I18n::{}` or remove the key from both languages",
+                        ident(key)
+                    ));
+                }
+            }
+        }
+        Err(e) => errors.push(format!("src: {e}")),
+    }
     if !errors.is_empty() {
         for e in &errors {
             println!("cargo:warning={e}");
@@ -50,6 +68,36 @@ fn main() {
         eprintln!("cannot write generated i18n accessors: {e}");
         std::process::exit(1);
     }
+}
+
+/// The text of every `.rs` file under `dir`, the generated accessors excepted (they live in `OUT_DIR`).
+fn rust_sources(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut texts = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                texts.push(std::fs::read_to_string(&path)?);
+            }
+        }
+    }
+    Ok(texts)
+}
+
+/// Whether `text` calls or names the accessor `method`: `.method` or `::method` (rustfmt may put the
+/// dot on the line above), followed by something that cannot continue an identifier. A method name
+/// alone is not enough: `dismiss` or `learners_title` could be a local variable.
+fn calls(text: &str, method: &str) -> bool {
+    let method = method.trim_start_matches("r#");
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(method).any(|(at, _)| {
+        let before = text[..at].trim_end();
+        let after = text[at + method.len()..].chars().next();
+        (before.ends_with('.') || before.ends_with("::")) && !after.is_some_and(is_ident)
+    })
 }
 
 fn read_lang(dir: &Path, errors: &mut Vec<String>) -> Messages {

@@ -10,6 +10,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use crate::content::{self, DirSource};
+use crate::export::Format;
 use crate::i18n::{I18n, Lang};
 use crate::paths;
 
@@ -39,9 +40,9 @@ pub enum Cmd {
     SmokeTest,
     /// Write completion records: csv, xlsx, json (for import on another PC), xapi or pdf certificates
     Export {
-        /// csv, xlsx, json, xapi or pdf
-        #[arg(long, value_parser = ["csv", "xlsx", "json", "xapi", "pdf"])]
-        format: String,
+        /// What to write
+        #[arg(long, value_name = "FORMAT")]
+        format: Format,
         /// The file to write
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
@@ -52,6 +53,25 @@ pub enum Cmd {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+// By hand rather than derived, so the spellings stay those of `Format::name`, which the window's file
+// dialog uses too. Matching is case-sensitive, as it was when the values were a list of strings.
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Format::Csv, Format::Xlsx, Format::Json, Format::Xapi, Format::Pdf]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Format::Csv => "the roster table, for a spreadsheet",
+            Format::Xlsx => "the roster table as an Excel workbook",
+            Format::Json => "every event, for `import` on another PC",
+            Format::Xapi => "xAPI statements for a Learning Record Store",
+            Format::Pdf => "a certificate page per learner who completed a module",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
 }
 
 /// The language for command-line messages.
@@ -74,7 +94,7 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
         Some(Cmd::CheckContent { dir }) => check_content(&t, dir.as_deref()),
         Some(Cmd::SmokeTest) => open_window(&t, cli.data_dir.as_deref(), started, true),
         Some(Cmd::Export { format, out }) => {
-            crate::cli_records::export(&t, cli.data_dir.as_deref(), &format, &out)
+            crate::cli_records::export(&t, cli.data_dir.as_deref(), format, &out)
         }
         Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),

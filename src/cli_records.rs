@@ -24,10 +24,7 @@ use crate::{learning, paths};
 
 /// Writes the records of the data folder in `format` to `out`.
 #[must_use]
-pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> ExitCode {
-    let Some(format) = Format::from_name(format) else {
-        return ExitCode::from(2);
-    };
+pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> ExitCode {
     let Ok(catalog) = content::embedded() else {
         eprintln!("{}", t.error_content());
         return ExitCode::from(1);
@@ -63,7 +60,8 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         &progress,
         JournalEvents(dir.clone()),
         &catalog,
-        device_of(&dir),
+        // An export never creates the id: it only reads this folder. The nil id says "not known".
+        learning::read_device_id(&dir).unwrap_or_else(uuid::Uuid::nil),
         learning::now(),
         &settings.xapi_home_page,
     );
@@ -92,13 +90,6 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: &str, out: &Path) -> Ex
         eprintln!("{}", t.export_nameless_left_out(nameless));
     }
     ExitCode::SUCCESS
-}
-
-fn device_of(dir: &Path) -> uuid::Uuid {
-    std::fs::read_to_string(dir.join(learning::DEVICE_FILE))
-        .ok()
-        .and_then(|s| uuid::Uuid::parse_str(s.trim()).ok())
-        .unwrap_or_else(uuid::Uuid::nil)
 }
 
 /// Merges exchange files into the data folder's journal: the union of events by id.

@@ -2,7 +2,10 @@
 //! file or the new one and never half of it, and files from outside (exchange files, a lesson folder)
 //! read only when they are regular files of bounded size.
 //!
-//! Replacing ([`write_atomic`], [`replace_with`]):
+//! Every file the app replaces goes through here: settings and their copies, the device id, exports and
+//! the journal's daily backups. (The journal itself is appended to, not replaced; see `records::store`.)
+//!
+//! Replacing ([`write_atomic`], [`replace_with`], [`write_in_own_folder`]):
 //! - The new bytes go to a temp file with a unique name beside the target (same file system, so the
 //!   rename is atomic): two writers, or a user's own `name.tmp`, are never touched. The temp file is
 //!   fsynced, renamed over the target, and the folder fsynced so the new name survives a power cut.
@@ -71,6 +74,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_with(path, |w| w.write_all(bytes))
 }
 
+/// [`write_atomic`] for the app's own files (settings, device id): their folder is created first, as the
+/// data folder does not exist before the first start. Exports do not use this: a mistyped folder must
+/// be an error, not a new folder.
+///
+/// # Errors
+/// The I/O error; the target is then unchanged and no temp file is left.
+pub fn write_in_own_folder(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
+    }
+    write_atomic(path, bytes)
+}
+
+/// Whether `file_name` is a temp file [`replace_with`] left behind (killed between creating and
+/// renaming it) while replacing a file whose name starts with `target_start`.
+#[must_use]
+pub fn is_leftover_temp(file_name: &str, target_start: &str) -> bool {
+    file_name
+        .strip_prefix('.')
+        .is_some_and(|rest| rest.starts_with(target_start) && rest.ends_with(".tmp"))
+}
+
 /// Replaces the file at `path` (see [`resolve`]) with what `write` writes, durably. For writers that
 /// stream their output instead of building it in memory first.
 ///
@@ -116,9 +141,9 @@ pub fn replace_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
     Ok(())
 }
 
-/// Makes a rename in `dir` durable. Only Unix can open a folder to fsync it; Windows makes the rename
-/// durable with the file's own metadata.
-fn sync_dir(dir: &Path) {
+/// Makes a new name or a rename in `dir` durable. Only Unix can open a folder to fsync it; Windows (NTFS)
+/// makes names durable with its own journal.
+pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Err(e) = File::open(dir).and_then(|d| d.sync_all()) {
         // The file is in place; only its survival of a power cut in the next seconds is less certain.
@@ -225,6 +250,37 @@ mod tests {
             "a folder is not replaced"
         );
         assert!(write_atomic(&dir.path().join("no/such/folder.csv"), b"x").is_err());
+    }
+
+    #[test]
+    fn the_app_s_own_files_get_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/data/device-id");
+        write_in_own_folder(&target, b"id").unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"id");
+    }
+
+    #[test]
+    fn a_temp_file_left_by_a_kill_is_recognised() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = || -> Vec<String> {
+            fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(|e| e.unwrap().file_name().into_string().ok())
+                .collect()
+        };
+        // While the bytes are written, the temp file is what a kill would leave behind.
+        let mut during = Vec::new();
+        replace_with(&dir.path().join("journal-2026-11-01.jsonl"), |w| {
+            during = names();
+            w.write_all(b"x")
+        })
+        .unwrap();
+        assert_eq!(during.len(), 1, "{during:?}");
+        assert!(is_leftover_temp(&during[0], "journal-"), "{during:?}");
+        assert!(!is_leftover_temp(&during[0], "settings"));
+        assert_eq!(names(), ["journal-2026-11-01.jsonl"]);
+        assert!(!is_leftover_temp("journal-2026-11-01.jsonl", "journal-"));
     }
 
     #[test]

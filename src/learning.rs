@@ -84,18 +84,23 @@ pub struct Records {
     pub current: Option<Uuid>,
 }
 
+/// This PC's device id as the data folder holds it, if it does and the file is sound.
+#[must_use]
+pub fn read_device_id(data_dir: &Path) -> Option<Uuid> {
+    std::fs::read_to_string(data_dir.join(DEVICE_FILE))
+        .ok()
+        .and_then(|s| Uuid::parse_str(s.trim()).ok())
+}
+
 /// Reads this PC's device id, creating it on first use. A damaged file gets a new id (the old events
 /// keep theirs; the device id only tells where an event was recorded).
 fn device_id(data_dir: &Path) -> Uuid {
-    let path = data_dir.join(DEVICE_FILE);
-    if let Some(id) = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|s| Uuid::parse_str(s.trim()).ok())
-    {
+    if let Some(id) = read_device_id(data_dir) {
         return id;
     }
+    let path = data_dir.join(DEVICE_FILE);
     let id = Uuid::new_v4();
-    if let Err(e) = crate::settings::write_atomic(&path, id.to_string().as_bytes()) {
+    if let Err(e) = crate::durable::write_in_own_folder(&path, id.to_string().as_bytes()) {
         log::error!("{}: {e}", path.display());
     }
     id

@@ -2,8 +2,11 @@
 //! government (the provincial reporting system, online birth registration, online payment of fees,
 //! `VNeID` sign-in and digital safety).
 //!
-//! The core (`content`, `i18n`, `settings`, `paths`) has no window; `ui` and `app` draw with egui; `cli`
-//! holds the sub-commands. See ARCHITECTURE.md.
+//! Everything but `app`, `command`, `ui` and `window` works without a window, so the command line and
+//! the tests drive the same code: `content` (lessons), `records` (the journal and its fold), `learning`
+//! (records with a current learner), `quiz`, `sim`, `export`, `trainer`, `settings`, `i18n`, `text`,
+//! `durable`, `paths` and `assets`. `cli` and `cli_records` are the sub-commands. ARCHITECTURE.md has a
+//! line on each.
 
 pub mod app;
 pub mod assets;

@@ -1,5 +1,6 @@
 //! Preferences kept in `settings.json` in the data folder: language, text size, theme, and the
-//! trainer's settings (the PIN's hash, the count of wrong PINs, the xAPI home page).
+//! trainer's settings (the PIN's hash, the wrong PINs in a row and the wait they caused, the xAPI home
+//! page).
 //!
 //! One bad field must not cost the others, least of all the PIN: a forgotten PIN is reset only by
 //! deleting its line (see the README), never because a file could not be read. So the file is read
@@ -11,15 +12,16 @@
 //! written back as they were. A damaged file is kept as `settings.damaged.json` before the next save
 //! replaces it.
 //!
-//! Files are written atomically (temporary file, fsync, rename), so a crash never leaves half a file;
-//! nothing here is ever fatal.
+//! Files are replaced whole through [`crate::durable`], so a crash never leaves half a file. Reading is
+//! never fatal (the worst case is the defaults); a failed save is returned, for the window to say so.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::durable;
 use crate::i18n::Lang;
 use crate::trainer::pin::{self, Remembered};
 
@@ -182,11 +184,11 @@ impl Settings {
         let json = self.to_json()?;
         let path = data_dir.join(FILE);
         if let Some(old) = read_file(&path).filter(|old| loses_something(old))
-            && let Err(e) = write_atomic(&data_dir.join(DAMAGED_COPY), &old)
+            && let Err(e) = durable::write_in_own_folder(&data_dir.join(DAMAGED_COPY), &old)
         {
             log::warn!("keeping the damaged {}: {e}", path.display());
         }
-        write_atomic(&path, &json)?;
+        durable::write_in_own_folder(&path, &json)?;
         self.keep_good_copy(data_dir);
         Ok(())
     }
@@ -203,7 +205,7 @@ impl Settings {
             if read_file(&path).as_deref() == Some(json.as_slice()) {
                 return Ok(());
             }
-            write_atomic(&path, &json)
+            durable::write_in_own_folder(&path, &json)
         });
         if let Err(e) = result {
             log::warn!("writing {}: {e}", path.display());
@@ -443,19 +445,6 @@ fn decode(main: Option<&[u8]>, good: Option<&[u8]>) -> (Settings, Health) {
         other,
     };
     (settings, health)
-}
-
-/// Writes a whole file so that readers see the old or the new content, never a mix.
-///
-/// # Errors
-/// The I/O error.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&dir)?;
-    // A unique temp file beside it, fsynced and renamed (see `durable`): never a shared `<name>.tmp`.
-    crate::durable::write_atomic(path, bytes)
 }
 
 #[cfg(test)]

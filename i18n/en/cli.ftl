@@ -1,4 +1,7 @@
-cli-content-errors = The lesson content has { $count } problems; see each line above.
+cli-content-errors = The lesson content has { $count ->
+        [one] one problem
+       *[other] { $count } problems
+    }; see each line above.
 cli-smoke-ok = Smoke test: first frame after { $ms } ms; { $screens } screens drawn.
 cli-window-failed = The app window could not be opened. The computer needs OpenGL 2.0 or newer; update the graphics driver and try again.
 cli-data-dir-failed = The data folder { $path } could not be created. Choose another folder with --data-dir.

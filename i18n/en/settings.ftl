@@ -9,5 +9,4 @@ theme-light = Light
 theme-dark = Dark
 theme-high-contrast = High contrast
 settings-preview = Preview: Đăng ký khai sinh trực tuyến — online birth registration.
-settings-saved = Settings saved.
 settings-repaired = The settings file was damaged or missing. Every setting that could be read was kept; the others come from the last good copy or are back to their defaults. Please check Settings.

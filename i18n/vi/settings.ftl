@@ -9,5 +9,4 @@ theme-light = Sáng
 theme-dark = Tối
 theme-high-contrast = Tương phản cao
 settings-preview = Xem trước: Đăng ký khai sinh trực tuyến — giấy khai sinh điện tử có giá trị như bản giấy.
-settings-saved = Đã lưu cài đặt.
 settings-repaired = Tệp cài đặt bị hỏng hoặc bị mất. Những cài đặt còn đọc được vẫn giữ nguyên; phần còn lại được lấy từ bản sao gần nhất hoặc trở về mặc định. Hãy xem lại mục Cài đặt.

@@ -5,8 +5,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use unicode_normalization::{IsNormalized, is_nfc_quick};
-
 use super::markdown;
 use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
@@ -87,12 +85,10 @@ fn unknown_field_line(text: &str, detail: &str, reported: usize) -> Option<usize
 }
 
 fn first_non_nfc_line(text: &str) -> Option<usize> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if crate::text::is_nfc(text) {
         return None;
     }
-    text.lines()
-        .position(|l| !unicode_normalization::is_nfc(l))
-        .map(|i| i + 1)
+    text.lines().position(|l| !crate::text::is_nfc(l)).map(|i| i + 1)
 }
 
 /// The 1-based line where `needle` first occurs in `text`, or 1.
@@ -272,14 +268,14 @@ fn load_module(
             continue;
         };
         if scenario.id != sim.id {
-            let detail = format!(
-                "mã \"{}\" trong tệp khác mã \"{}\" ghi ở module.json",
-                scenario.id, sim.id
-            );
-            c.issue(&path, line_of(&text, "\"id\""), Problem::Simulation(detail));
+            let problem = crate::sim::SimProblem::IdMismatch {
+                in_file: scenario.id.clone(),
+                listed: sim.id.clone(),
+            };
+            c.issue(&path, line_of(&text, "\"id\""), Problem::Simulation(problem));
         }
         for issue in crate::sim::validate(&scenario) {
-            c.issue(&path, issue.line(&text), Problem::Simulation(issue.detail));
+            c.issue(&path, issue.line(&text), Problem::Simulation(issue.problem));
         }
         simulations.push(scenario);
     }

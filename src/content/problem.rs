@@ -59,7 +59,7 @@ pub enum Problem {
     /// An attempt draws more questions than the bank has, or none.
     BadDraw { draw: usize, have: usize },
     /// A problem found in a simulation scenario.
-    Simulation(String),
+    Simulation(crate::sim::SimProblem),
 }
 
 impl Problem {
@@ -95,7 +95,7 @@ impl Problem {
             Problem::UnknownLesson(id) => t.content_unknown_lesson(id.clone()),
             Problem::BadPassMark(n) => t.content_bad_pass_mark(*n),
             Problem::BadDraw { draw, have } => t.content_bad_draw(*draw, *have),
-            Problem::Simulation(detail) => t.content_simulation(detail.clone()),
+            Problem::Simulation(p) => t.content_simulation(p.message(t)),
         }
     }
 }

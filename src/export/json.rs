@@ -17,7 +17,6 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
-use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
 use std::io::Write;
@@ -259,14 +258,16 @@ fn small(raw: Option<&RawValue>) -> Option<Value> {
 /// One event of the file, checked as `import` needs it.
 fn event(raw: &RawValue, index: usize) -> Result<Event, ExchangeError> {
     let bad = |problem| ExchangeError::BadEvent { index, problem };
-    let value: Value = serde_json::from_str(raw.get()).map_err(|e| match json_error(&e) {
+    let mut value: Value = serde_json::from_str(raw.get()).map_err(|e| match json_error(&e) {
         ExchangeError::TooDeep => bad(EventProblem::TooDeep),
         _ => bad(EventProblem::NotAnObject),
     })?;
     if depth(&value) > MAX_EVENT_DEPTH {
         return Err(bad(EventProblem::TooDeep));
     }
-    let Value::Object(map) = nfc_value(value) else {
+    // Keys too: `Event::from_map` normalises the values only.
+    crate::text::nfc_json(&mut value);
+    let Value::Object(map) = value else {
         return Err(bad(EventProblem::NotAnObject));
     };
     Event::from_map(map).map_err(|e| {
@@ -358,27 +359,5 @@ fn depth(value: &Value) -> usize {
         Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
         Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => 0,
-    }
-}
-
-/// Every string in `value`, keys included, in NFC.
-fn nfc_value(value: Value) -> Value {
-    match value {
-        Value::String(s) => Value::String(nfc_string(s)),
-        Value::Array(items) => Value::Array(items.into_iter().map(nfc_value).collect()),
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .map(|(k, v)| (nfc_string(k), nfc_value(v)))
-                .collect(),
-        ),
-        other @ (Value::Null | Value::Bool(_) | Value::Number(_)) => other,
-    }
-}
-
-fn nfc_string(s: String) -> String {
-    if unicode_normalization::is_nfc(&s) {
-        s
-    } else {
-        s.nfc().collect()
     }
 }

@@ -24,7 +24,6 @@ pub mod xlsx;
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
 use crate::content::Catalog;
@@ -66,14 +65,6 @@ impl Format {
             Format::Xapi => "xapi",
             Format::Pdf => "pdf",
         }
-    }
-
-    /// The format named `name` on the command line, if any.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
     }
 
     /// The file extension to suggest, without the dot. xAPI statements are JSON too, but a distinct
@@ -250,13 +241,9 @@ impl From<serde_json::Error> for ExportError {
     }
 }
 
-/// `s` in NFC; the common case (already NFC) costs one scan and no allocation beyond the copy.
+/// `s` in NFC, owned (for a cell or a JSON field).
 fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
-        s.to_owned()
-    } else {
-        s.nfc().collect()
-    }
+    crate::text::nfc(s).into_owned()
 }
 
 /// A date the way Vietnamese (and this app) writes it: dd/mm/yyyy.

@@ -29,11 +29,12 @@ use rustybuzz::{Direction, Face, Language, UnicodeBuffer};
 use sha2::{Digest as _, Sha256};
 use uuid::Uuid;
 
-use super::{Events, ExportError, OnProgress, dmy, nfc};
+use super::{Events, ExportError, OnProgress, dmy};
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use crate::i18n::I18n;
 use crate::records::merge::Merges;
 use crate::records::{Event, EventKind, RosterRow, Status};
+use crate::text;
 
 /// A4 in points.
 const PAGE: (f32, f32) = (595.28, 841.89);
@@ -110,9 +111,9 @@ pub fn certificates_from(rows: &[RosterRow], events: &dyn Events) -> Result<Vec<
         let i = *index.entry(row.learner).or_insert_with(|| {
             order.push(Certificate {
                 learner: row.learner,
-                name: clean(&row.name),
-                unit: clean(&row.unit),
-                position: clean(&row.position),
+                name: text::clean(&row.name),
+                unit: text::clean(&row.unit),
+                position: text::clean(&row.position),
                 modules: Vec::new(),
                 code: String::new(),
             });
@@ -121,7 +122,7 @@ pub fn certificates_from(rows: &[RosterRow], events: &dyn Events) -> Result<Vec<
         completed.insert((row.learner, row.module_id.as_str()));
         if let Some(cert) = order.get_mut(i) {
             cert.modules.push(CompletedModule {
-                title: clean(&row.module_title),
+                title: text::clean(&row.module_title),
                 score: row.best_score,
                 date: row.completed_at.map(|at| at.date_naive()),
             });
@@ -523,11 +524,6 @@ impl Typeface {
         }
         lines
     }
-}
-
-/// Text for the page: NFC, line breaks and tabs as spaces, runs of spaces as one.
-fn clean(s: &str) -> String {
-    nfc(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// RFC 4648 base32 without padding.

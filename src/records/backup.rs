@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::store::sync_dir;
+use crate::durable;
 
 /// How many daily backups are kept.
 pub const KEEP: usize = 14;
@@ -53,16 +53,13 @@ pub(crate) fn daily(data_dir: &Path, journal: &Path, has_content: bool, today: N
     }
 }
 
-/// Copies through a temporary name, so a crash never leaves a half copy under today's name (which
-/// would stop today's real backup). A copy, not the bytes in memory: the journal may be large.
+/// Copies through a temp file ([`durable::replace_with`]), so a crash never leaves a half copy under
+/// today's name (which would stop today's real backup). Streamed, not read into memory first: the
+/// journal may be large.
 fn write(dir: &Path, path: &Path, journal: &Path) -> std::io::Result<()> {
     fs::create_dir_all(dir)?;
-    let tmp = path.with_extension("jsonl.tmp");
-    fs::copy(journal, &tmp)?;
-    File::open(&tmp)?.sync_all()?;
-    fs::rename(&tmp, path)?;
-    sync_dir(dir);
-    Ok(())
+    let mut from = File::open(journal)?;
+    durable::replace_with(path, |out| std::io::copy(&mut from, out).map(drop))
 }
 
 /// Deletes all but the newest `keep` backups (by the date in the name) and leftover temporary files.
@@ -75,7 +72,10 @@ pub(crate) fn prune(dir: &Path, keep: usize) {
     for entry in entries.flatten() {
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if name.starts_with("journal-") && name.ends_with(".jsonl.tmp") {
+        // The second form is what versions before durable.rs left (`journal-DATE.jsonl.tmp`).
+        if durable::is_leftover_temp(name, "journal-")
+            || name.starts_with("journal-") && name.ends_with(".jsonl.tmp")
+        {
             let _ = fs::remove_file(entry.path());
         } else if let Some(date) = name
             .strip_prefix("journal-")
@@ -136,9 +136,13 @@ mod tests {
     fn prune_removes_leftover_temporary_files_and_keeps_other_files() {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("journal-2026-11-01.jsonl.tmp"), "x").unwrap();
+        fs::write(tmp.path().join(".journal-2026-11-02.jsonl.a1B2c3.tmp"), "x").unwrap();
         fs::write(tmp.path().join("notes.txt"), "x").unwrap();
+        fs::write(tmp.path().join(".settings.json.a1B2c3.tmp"), "x").unwrap();
         prune(tmp.path(), KEEP);
         assert!(!tmp.path().join("journal-2026-11-01.jsonl.tmp").exists());
+        assert!(!tmp.path().join(".journal-2026-11-02.jsonl.a1B2c3.tmp").exists());
         assert!(tmp.path().join("notes.txt").exists());
+        assert!(tmp.path().join(".settings.json.a1B2c3.tmp").exists());
     }
 }

@@ -7,10 +7,10 @@
 //! writes `raw` and nothing else, so a field or kind this version does not understand survives a
 //! load → export round trip byte for byte (apart from key order and NFC, which the contract fixes).
 
+use crate::text::into_nfc;
 use chrono::{DateTime, FixedOffset, SecondsFormat, SubsecRound as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use unicode_normalization::UnicodeNormalization as _;
 use uuid::Uuid;
 
 /// One answer in a quiz attempt.
@@ -207,7 +207,7 @@ impl Event {
     /// As [`Event::parse_line`].
     pub fn from_map(mut raw: Map<String, Value>) -> Result<Event, EventError> {
         for value in raw.values_mut() {
-            nfc_value(value);
+            crate::text::nfc_json(value);
         }
         let id = uuid_field(&raw, "id")?;
         let device = uuid_field(&raw, "device")?;
@@ -265,18 +265,18 @@ impl EventKind {
     fn into_nfc(self) -> EventKind {
         match self {
             EventKind::LearnerCreated { name, unit, position } => EventKind::LearnerCreated {
-                name: nfc(name),
-                unit: unit.map(nfc),
-                position: position.map(nfc),
+                name: into_nfc(name),
+                unit: unit.map(into_nfc),
+                position: position.map(into_nfc),
             },
             EventKind::LearnerUpdated { name, unit, position } => EventKind::LearnerUpdated {
-                name: name.map(nfc),
-                unit: unit.map(nfc),
-                position: position.map(nfc),
+                name: name.map(into_nfc),
+                unit: unit.map(into_nfc),
+                position: position.map(into_nfc),
             },
             EventKind::LessonViewed { module, lesson } => EventKind::LessonViewed {
-                module: nfc(module),
-                lesson: nfc(lesson),
+                module: into_nfc(module),
+                lesson: into_nfc(lesson),
             },
             EventKind::QuizAttempted {
                 module,
@@ -286,7 +286,7 @@ impl EventKind {
                 duration_s,
                 answers,
             } => EventKind::QuizAttempted {
-                module: nfc(module),
+                module: into_nfc(module),
                 score,
                 max,
                 passed,
@@ -294,7 +294,7 @@ impl EventKind {
                 answers: answers
                     .into_iter()
                     .map(|a| AnswerRecord {
-                        question: nfc(a.question),
+                        question: into_nfc(a.question),
                         correct: a.correct,
                     })
                     .collect(),
@@ -305,39 +305,18 @@ impl EventKind {
                 mistakes,
                 duration_s,
             } => EventKind::SimulationCompleted {
-                module: nfc(module),
-                simulation: nfc(simulation),
+                module: into_nfc(module),
+                simulation: into_nfc(simulation),
                 mistakes,
                 duration_s,
             },
-            EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted { module: nfc(module) },
+            EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
+                module: into_nfc(module),
+            },
             other @ (EventKind::LearnerMerged { .. }
             | EventKind::LearnerDeleted
             | EventKind::LearnerRestored) => other,
         }
-    }
-}
-
-/// NFC of a string, without allocating when it already is (nearly always: ids are ASCII).
-fn nfc(s: String) -> String {
-    if s.is_ascii() || unicode_normalization::is_nfc(&s) {
-        s
-    } else {
-        s.nfc().collect()
-    }
-}
-
-/// Normalises every string inside a JSON value, in place, so unknown fields are NFC too.
-fn nfc_value(value: &mut Value) {
-    match value {
-        Value::String(s) => {
-            if !s.is_ascii() && !unicode_normalization::is_nfc(s) {
-                *s = s.nfc().collect();
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(nfc_value),
-        Value::Object(map) => map.values_mut().for_each(nfc_value),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 

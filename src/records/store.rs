@@ -22,6 +22,7 @@ use super::backup::{self, Backup};
 use super::event::Event;
 use super::fact::Facts;
 use super::load::{self, Loaded, Scan, Tail};
+use crate::durable;
 
 /// The journal's file name in the data folder.
 pub const JOURNAL_FILE: &str = "journal.jsonl";
@@ -192,7 +193,7 @@ impl Journal {
             .map_err(io_at(&path))?;
         if !existed {
             // A new file's name must be durable too, or the first "saved" event can vanish with it.
-            sync_dir(data_dir);
+            durable::sync_dir(data_dir);
         }
 
         let mut torn_tail = None;
@@ -507,19 +508,11 @@ fn write_aside(
                 file.write_all(bytes)
                     .and_then(|()| file.sync_all())
                     .map_err(io_at(&path))?;
-                sync_dir(data_dir);
+                durable::sync_dir(data_dir);
                 return Ok(path);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
             Err(source) => return Err(StoreError::Io { path, source }),
         }
-    }
-}
-
-/// Makes a folder's entries (a new or renamed file) durable. Best effort: Windows cannot open a folder
-/// as a file, and there NTFS journals the names itself.
-pub(crate) fn sync_dir(dir: &Path) {
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
     }
 }

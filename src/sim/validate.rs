@@ -3,12 +3,14 @@
 //! by walking the graph — that every screen can be reached and the scenario can be completed from any of
 //! them. Each problem carries an anchor so the loader can point at the right line of the JSON file.
 //!
-//! Details are written in Vietnamese, the language of the content authors who read them.
+//! Problems are data ([`SimProblem`]), worded in the interface language only when printed.
 
 use crate::content::load::valid_id;
+use crate::text;
 use std::collections::HashSet;
 
 use super::model::{Check, Expect, FieldKind, Item, Scenario, SimAction, SimScreen, When};
+use super::problem::{IdOf, SimProblem};
 use super::value::{self, Value};
 use super::walk;
 
@@ -23,7 +25,7 @@ pub struct Anchor {
 /// One problem in a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SimIssue {
-    pub detail: String,
+    pub problem: SimProblem,
     pub anchor: Anchor,
 }
 
@@ -57,10 +59,10 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn add(&mut self, key: &'static str, value: &str, detail: String) {
+    fn add(&mut self, key: &'static str, value: &str, problem: SimProblem) {
         let screen = self.screen.map(str::to_owned);
         self.issues.push(SimIssue {
-            detail,
+            problem,
             anchor: Anchor {
                 screen,
                 key,
@@ -85,10 +87,10 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
         r.add(
             "id",
             &s.id,
-            format!(
-                "mã \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
-                s.id
-            ),
+            SimProblem::BadId {
+                of: IdOf::Scenario,
+                id: s.id.clone(),
+            },
         );
     }
     for (key, text) in [
@@ -98,20 +100,16 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
         ("text", &s.task.text),
     ] {
         if blank(text) {
-            r.add(key, "", format!("trường \"{key}\" đang để trống"));
+            r.add(key, "", SimProblem::EmptyText { key });
         }
     }
     for row in &s.task.data {
         if blank(&row.label) || blank(&row.value) {
-            r.add(
-                "label",
-                &row.label,
-                "một dòng dữ liệu của nhiệm vụ thiếu \"label\" hoặc \"value\"".to_owned(),
-            );
+            r.add("label", &row.label, SimProblem::TaskRowIncomplete);
         }
     }
     if s.screens.is_empty() {
-        r.add("screens", "", "kịch bản không có màn hình nào".to_owned());
+        r.add("screens", "", SimProblem::NoScreens);
         return r.issues;
     }
     let screen_ids: HashSet<&str> = s.screens.iter().map(|x| x.id.as_str()).collect();
@@ -119,7 +117,9 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
         r.add(
             "start",
             &s.start,
-            format!("màn hình bắt đầu \"{}\" không có trong \"screens\"", s.start),
+            SimProblem::UnknownStart {
+                start: s.start.clone(),
+            },
         );
     }
     let all_fields: HashSet<&str> = s
@@ -136,18 +136,16 @@ pub fn validate(s: &Scenario) -> Vec<SimIssue> {
             r.add(
                 "id",
                 &screen.id,
-                format!("màn hình \"{}\" bị trùng mã", screen.id),
+                SimProblem::DuplicateScreen {
+                    screen: screen.id.clone(),
+                },
             );
         }
         check_screen(&mut r, screen, &screen_ids, &all_fields, &mut seen_fields);
     }
     r.screen = None;
     if !s.screens.iter().any(|x| x.end) {
-        r.add(
-            "screens",
-            "",
-            "không có màn hình kết thúc (\"end\": true)".to_owned(),
-        );
+        r.add("screens", "", SimProblem::NoEndScreen);
     }
     if r.issues.is_empty() {
         check_graph(&mut r, s);
@@ -167,27 +165,46 @@ fn check_screen<'a>(
         r.add(
             "id",
             id,
-            format!("mã màn hình \"{id}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+            SimProblem::BadId {
+                of: IdOf::Screen,
+                id: id.to_owned(),
+            },
         );
     }
     if blank(&screen.title) {
-        r.add("id", id, format!("màn hình \"{id}\" thiếu \"title\""));
+        r.add(
+            "id",
+            id,
+            SimProblem::ScreenNoTitle {
+                screen: id.to_owned(),
+            },
+        );
     }
     if !screen.end && screen.hints.is_empty() {
         r.add(
             "id",
             id,
-            format!("màn hình \"{id}\" cần ít nhất một gợi ý (\"hints\")"),
+            SimProblem::ScreenNoHints {
+                screen: id.to_owned(),
+            },
         );
     }
     if screen.hints.iter().any(|h| blank(h)) {
-        r.add("hints", "", format!("màn hình \"{id}\" có gợi ý để trống"));
+        r.add(
+            "hints",
+            "",
+            SimProblem::EmptyHint {
+                screen: id.to_owned(),
+            },
+        );
     }
     if screen.end && !screen.actions.is_empty() {
         r.add(
             "id",
             id,
-            format!("màn hình kết thúc \"{id}\" không được có nút (\"actions\")"),
+            SimProblem::EndScreenActions {
+                screen: id.to_owned(),
+            },
         );
     }
     // Labels are accessible names: two widgets with one name cannot be told apart by a screen reader.
@@ -201,32 +218,43 @@ fn check_screen<'a>(
                 r.add(
                     "id",
                     fid,
-                    format!("mã ô \"{fid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+                    SimProblem::BadId {
+                        of: IdOf::Field,
+                        id: fid.to_owned(),
+                    },
                 );
             }
             if !seen_fields.insert(fid) {
                 r.add(
                     "id",
                     fid,
-                    format!("mã ô \"{fid}\" đã dùng ở chỗ khác trong kịch bản"),
+                    SimProblem::DuplicateField {
+                        field: fid.to_owned(),
+                    },
                 );
             }
-            if !labels.insert(value::fold(&field.spec.label)) {
+            if !labels.insert(text::fold(&field.spec.label)) {
                 r.add(
                     "id",
                     fid,
-                    format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", field.spec.label),
+                    SimProblem::DuplicateLabel {
+                        label: field.spec.label.clone(),
+                        screen: id.to_owned(),
+                    },
                 );
             }
             // Radio buttons and files are drawn as widgets named by their text (a drop-down's options
             // only appear in its pop-up).
             if matches!(field.kind, FieldKind::Radio | FieldKind::File) {
                 for choice in field.choices() {
-                    if !labels.insert(value::fold(choice)) {
+                    if !labels.insert(text::fold(choice)) {
                         r.add(
                             "id",
                             fid,
-                            format!("nhãn \"{choice}\" bị trùng trên màn hình \"{id}\""),
+                            SimProblem::DuplicateLabel {
+                                label: (*choice).to_owned(),
+                                screen: id.to_owned(),
+                            },
                         );
                     }
                 }
@@ -239,14 +267,20 @@ fn check_screen<'a>(
             r.add(
                 "id",
                 &action.id,
-                format!("nút \"{}\" bị trùng mã trên màn hình \"{id}\"", action.id),
+                SimProblem::DuplicateAction {
+                    action: action.id.clone(),
+                    screen: id.to_owned(),
+                },
             );
         }
-        if !labels.insert(value::fold(&action.label)) {
+        if !labels.insert(text::fold(&action.label)) {
             r.add(
                 "id",
                 &action.id,
-                format!("nhãn \"{}\" bị trùng trên màn hình \"{id}\"", action.label),
+                SimProblem::DuplicateLabel {
+                    label: action.label.clone(),
+                    screen: id.to_owned(),
+                },
             );
         }
         check_action(r, screen, action, screen_ids);
@@ -266,17 +300,15 @@ fn check_item<'a>(
                 r.add(
                     "kind",
                     "",
-                    format!("màn hình \"{}\" có đoạn văn để trống", screen.id),
+                    SimProblem::EmptyParagraph {
+                        screen: screen.id.clone(),
+                    },
                 );
             }
         }
         Item::Message { from, text, .. } => {
             if blank(from) || blank(text) {
-                r.add(
-                    "kind",
-                    "message",
-                    "tin nhắn thiếu \"from\" hoặc \"text\"".to_owned(),
-                );
+                r.add("kind", "message", SimProblem::MessageIncomplete);
             }
         }
         Item::Info { rows, .. } => {
@@ -287,15 +319,17 @@ fn check_item<'a>(
                     (None, Some(f)) => r.add(
                         "field",
                         f,
-                        format!("dòng \"{}\" nói tới ô \"{f}\" không có trong kịch bản", row.label),
+                        SimProblem::RowUnknownField {
+                            label: row.label.clone(),
+                            field: f.clone(),
+                        },
                     ),
                     _ => r.add(
                         "label",
                         &row.label,
-                        format!(
-                            "dòng \"{}\" cần đúng một trong \"value\" hoặc \"field\"",
-                            row.label
-                        ),
+                        SimProblem::RowValueOrField {
+                            label: row.label.clone(),
+                        },
                     ),
                 }
             }
@@ -305,10 +339,19 @@ fn check_item<'a>(
                 r.add(
                     "action",
                     action,
-                    format!("không có nút \"{action}\" trên màn hình \"{}\"", screen.id),
+                    SimProblem::UnknownPlacedAction {
+                        action: action.clone(),
+                        screen: screen.id.clone(),
+                    },
                 );
             } else if !placed.insert(action.as_str()) {
-                r.add("action", action, format!("nút \"{action}\" được đặt hai lần"));
+                r.add(
+                    "action",
+                    action,
+                    SimProblem::ActionPlacedTwice {
+                        action: action.clone(),
+                    },
+                );
             }
         }
         _ => check_field(r, item),
@@ -320,28 +363,18 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
     let spec = field.spec;
     let id = spec.id.as_str();
     if blank(&spec.label) {
-        r.add("id", id, format!("ô \"{id}\" thiếu \"label\""));
+        r.add("id", id, SimProblem::FieldNoLabel { field: id.to_owned() });
     }
     let kind = field.kind;
     match kind {
         FieldKind::Select | FieldKind::Radio => {
             if spec.options.len() < 2 || !spec.files.is_empty() {
-                r.add(
-                    "id",
-                    id,
-                    format!("ô chọn \"{id}\" cần ít nhất hai \"options\" (và không có \"files\")"),
-                );
+                r.add("id", id, SimProblem::ChoiceNeedsOptions { field: id.to_owned() });
             }
         }
         FieldKind::File => {
             if spec.files.len() < 2 || !spec.options.is_empty() {
-                r.add(
-                    "id",
-                    id,
-                    format!(
-                        "ô đính kèm \"{id}\" cần ít nhất hai tệp trong \"files\" (và không có \"options\")"
-                    ),
-                );
+                r.add("id", id, SimProblem::FileNeedsFiles { field: id.to_owned() });
             }
         }
         _ => {
@@ -349,25 +382,21 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
                 r.add(
                     "id",
                     id,
-                    format!(
-                        "ô \"{id}\" kiểu {} không dùng \"options\" hay \"files\"",
-                        kind.name()
-                    ),
+                    SimProblem::FieldTakesNoChoices {
+                        field: id.to_owned(),
+                        kind: kind.name(),
+                    },
                 );
             }
         }
     }
     let choices = field.choices();
-    let unique: HashSet<String> = choices.iter().map(|c| value::tidy(c)).collect();
+    let unique: HashSet<String> = choices.iter().map(|c| text::clean(c)).collect();
     if unique.len() != choices.len() || choices.iter().any(|c| blank(c)) {
-        r.add(
-            "id",
-            id,
-            format!("ô \"{id}\" có lựa chọn trùng nhau hoặc để trống"),
-        );
+        r.add("id", id, SimProblem::BadChoices { field: id.to_owned() });
     }
     if spec.unit.is_some() && kind != FieldKind::Number {
-        r.add("id", id, format!("chỉ ô số mới có \"unit\" (ô \"{id}\")"));
+        r.add("id", id, SimProblem::UnitNotOnNumber { field: id.to_owned() });
     }
     if let Some(v) = &spec.value {
         let ok = match kind {
@@ -381,7 +410,10 @@ fn check_field(r: &mut Report<'_>, item: &Item) {
             r.add(
                 "value",
                 v,
-                format!("giá trị sẵn \"{v}\" không hợp với ô \"{id}\""),
+                SimProblem::BadPresetValue {
+                    value: v.clone(),
+                    field: id.to_owned(),
+                },
             );
         }
     }
@@ -393,11 +425,20 @@ fn check_action(r: &mut Report<'_>, screen: &SimScreen, action: &SimAction, scre
         r.add(
             "id",
             aid,
-            format!("mã nút \"{aid}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"),
+            SimProblem::BadId {
+                of: IdOf::Action,
+                id: aid.to_owned(),
+            },
         );
     }
     if blank(&action.label) {
-        r.add("id", aid, format!("nút \"{aid}\" thiếu \"label\""));
+        r.add(
+            "id",
+            aid,
+            SimProblem::ActionNoLabel {
+                action: aid.to_owned(),
+            },
+        );
     }
     match (&action.to, &action.trap) {
         (Some(to), None) => {
@@ -405,26 +446,39 @@ fn check_action(r: &mut Report<'_>, screen: &SimScreen, action: &SimAction, scre
                 r.add(
                     "to",
                     to,
-                    format!("nút \"{aid}\" dẫn tới màn hình \"{to}\" không có trong kịch bản"),
+                    SimProblem::UnknownTarget {
+                        action: aid.to_owned(),
+                        to: to.clone(),
+                    },
                 );
             }
         }
         (None, Some(trap)) => {
             if !action.checks.is_empty() {
-                r.add("id", aid, format!("nút bẫy \"{aid}\" không có \"checks\""));
+                r.add(
+                    "id",
+                    aid,
+                    SimProblem::TrapWithChecks {
+                        action: aid.to_owned(),
+                    },
+                );
             }
             if blank(&trap.feedback) || blank(&trap.rule) {
                 r.add(
                     "id",
                     aid,
-                    format!("nút bẫy \"{aid}\" cần \"feedback\" và \"rule\""),
+                    SimProblem::TrapIncomplete {
+                        action: aid.to_owned(),
+                    },
                 );
             }
         }
         _ => r.add(
             "id",
             aid,
-            format!("nút \"{aid}\" cần đúng một trong \"to\" hoặc \"trap\""),
+            SimProblem::ActionToOrTrap {
+                action: aid.to_owned(),
+            },
         ),
     }
     for check in &action.checks {
@@ -438,10 +492,11 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
         r.add(
             "field",
             fid,
-            format!(
-                "nút \"{aid}\" kiểm tra ô \"{fid}\" không có trên màn hình \"{}\"",
-                screen.id
-            ),
+            SimProblem::CheckUnknownField {
+                action: aid.to_owned(),
+                field: fid.to_owned(),
+                screen: screen.id.clone(),
+            },
         );
         return;
     };
@@ -449,7 +504,9 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
         r.add(
             "field",
             fid,
-            format!("phần kiểm tra ô \"{fid}\" cần \"feedback\" và \"rule\""),
+            SimProblem::CheckIncomplete {
+                field: fid.to_owned(),
+            },
         );
     }
     let shape_ok = matches!(
@@ -460,16 +517,18 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
         r.add(
             "field",
             fid,
-            format!("\"expect\" của ô \"{fid}\" phải là true/false cho ô tích, là chữ cho ô khác"),
+            SimProblem::ExpectShape {
+                field: fid.to_owned(),
+            },
         );
     } else if walk::satisfying(field, check).is_none() {
         r.add(
             "field",
             fid,
-            format!(
-                "\"expect\" của ô \"{fid}\" không phải là câu trả lời hợp lệ cho ô kiểu {}",
-                field.kind.name()
-            ),
+            SimProblem::ExpectImpossible {
+                field: fid.to_owned(),
+                kind: field.kind.name(),
+            },
         );
     }
     for case in &check.cases {
@@ -484,7 +543,9 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
             r.add(
                 "field",
                 fid,
-                format!("một trường hợp của ô \"{fid}\" thiếu \"feedback\""),
+                SimProblem::CaseNoFeedback {
+                    field: fid.to_owned(),
+                },
             );
         }
         match (&case.value, case.when) {
@@ -501,13 +562,19 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
                     r.add(
                         "value",
                         v,
-                        format!("trường hợp \"{v}\" của ô \"{fid}\" thực ra là câu trả lời đúng"),
+                        SimProblem::CaseIsRight {
+                            value: v.clone(),
+                            field: fid.to_owned(),
+                        },
                     );
                 } else if field.kind.is_choice() && !field.choices().contains(&v.as_str()) {
                     r.add(
                         "value",
                         v,
-                        format!("trường hợp \"{v}\" không phải là một lựa chọn của ô \"{fid}\""),
+                        SimProblem::CaseNotAChoice {
+                            value: v.clone(),
+                            field: fid.to_owned(),
+                        },
                     );
                 }
             }
@@ -516,17 +583,18 @@ fn check_check(r: &mut Report<'_>, screen: &SimScreen, aid: &str, check: &Check)
                 r.add(
                     "when",
                     w.name(),
-                    format!(
-                        "\"when\": \"{}\" không dùng được cho ô kiểu {}",
-                        w.name(),
-                        field.kind.name()
-                    ),
+                    SimProblem::WhenNotForKind {
+                        when: w.name(),
+                        kind: field.kind.name(),
+                    },
                 );
             }
             _ => r.add(
                 "field",
                 fid,
-                format!("mỗi trường hợp của ô \"{fid}\" cần đúng một trong \"value\" hoặc \"when\""),
+                SimProblem::CaseValueOrWhen {
+                    field: fid.to_owned(),
+                },
             ),
         }
     }
@@ -540,10 +608,9 @@ fn check_graph<'a>(r: &mut Report<'a>, s: &'a Scenario) {
                 r.add(
                     "id",
                     &action.id,
-                    format!(
-                        "không thể qua được nút \"{}\": các điều kiện kiểm tra mâu thuẫn nhau",
-                        action.id
-                    ),
+                    SimProblem::ActionUnpassable {
+                        action: action.id.clone(),
+                    },
                 );
             }
         }
@@ -552,11 +619,7 @@ fn check_graph<'a>(r: &mut Report<'a>, s: &'a Scenario) {
     let routes = walk::routes(s);
     let finishing = walk::can_finish_from(s);
     if !finishing.contains(&s.start) {
-        r.add(
-            "start",
-            &s.start,
-            "không thể hoàn thành kịch bản: từ màn hình đầu không đi tới được màn hình kết thúc".to_owned(),
-        );
+        r.add("start", &s.start, SimProblem::CannotFinish);
     }
     for screen in &s.screens {
         r.screen = Some(&screen.id);
@@ -564,16 +627,17 @@ fn check_graph<'a>(r: &mut Report<'a>, s: &'a Scenario) {
             r.add(
                 "id",
                 &screen.id,
-                format!("không có đường nào dẫn tới màn hình \"{}\"", screen.id),
+                SimProblem::Unreachable {
+                    screen: screen.id.clone(),
+                },
             );
         } else if !finishing.contains(&screen.id) {
             r.add(
                 "id",
                 &screen.id,
-                format!(
-                    "người học bị kẹt ở màn hình \"{}\": từ đây không tới được màn hình kết thúc",
-                    screen.id
-                ),
+                SimProblem::DeadEnd {
+                    screen: screen.id.clone(),
+                },
             );
         }
     }
@@ -584,14 +648,18 @@ mod tests {
     use super::*;
     use crate::sim::fixture;
 
-    fn details(s: &Scenario) -> Vec<String> {
-        validate(s).into_iter().map(|i| i.detail).collect()
+    fn problems(s: &Scenario) -> Vec<SimProblem> {
+        validate(s).into_iter().map(|i| i.problem).collect()
+    }
+
+    fn parse(text: &str) -> Scenario {
+        serde_json::from_str(text).unwrap()
     }
 
     #[test]
     fn the_fixture_is_sound_and_solvable() {
         let s = fixture::scenario();
-        assert_eq!(details(&s), Vec::<String>::new());
+        assert_eq!(problems(&s), Vec::new());
         let steps = walk::solve(&s).unwrap();
         let mut run = crate::sim::SimRun::new(&s);
         for step in steps {
@@ -606,10 +674,15 @@ mod tests {
     #[test]
     fn a_transition_to_a_missing_screen_is_reported_at_its_line() {
         let text = fixture::JSON.replace("\"to\": \"ba\"", "\"to\": \"bon\"");
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        let issues = validate(&s);
+        let issues = validate(&parse(&text));
         assert_eq!(issues.len(), 1, "{issues:?}");
-        assert!(issues[0].detail.contains("\"bon\""));
+        assert_eq!(
+            issues[0].problem,
+            SimProblem::UnknownTarget {
+                action: "gui".into(),
+                to: "bon".into()
+            }
+        );
         let line = text.lines().position(|l| l.contains("\"to\": \"bon\"")).unwrap() + 1;
         assert_eq!(issues[0].line(&text), line);
     }
@@ -617,9 +690,14 @@ mod tests {
     #[test]
     fn a_check_on_a_field_that_does_not_exist_is_reported() {
         let text = fixture::JSON.replace("{ \"field\": \"chon\"", "{ \"field\": \"ma\"");
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        let d = details(&s);
-        assert!(d.iter().any(|x| x.contains("\"ma\"")), "{d:?}");
+        let p = problems(&parse(&text));
+        assert!(
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::CheckUnknownField { field, .. } if field == "ma"
+            )),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -629,24 +707,24 @@ mod tests {
             "\"feedback\": \"Chưa chọn.\"",
             "\"expect\": \"Hoa\", \"feedback\": \"Chưa chọn.\"",
         );
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        let d = details(&s);
+        let p = problems(&parse(&text));
         assert!(
-            d.iter().any(|x| x.contains("không phải là câu trả lời hợp lệ")),
-            "{d:?}"
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::ExpectImpossible { field, kind: "select" | "radio" } if field == "chon"
+            )),
+            "{p:?}"
         );
         // A dead end: the second screen loses its way forward.
         let text = fixture::JSON.replace(
             "{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"ba\" }",
             "{ \"id\": \"gui\", \"label\": \"Gửi\", \"to\": \"mot\" }",
         );
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        let d = details(&s);
-        assert!(d.iter().any(|x| x.contains("không thể hoàn thành")), "{d:?}");
+        let p = problems(&parse(&text));
+        assert!(p.contains(&SimProblem::CannotFinish), "{p:?}");
         assert!(
-            d.iter()
-                .any(|x| x.contains("không có đường nào dẫn tới màn hình \"ba\"")),
-            "{d:?}"
+            p.contains(&SimProblem::Unreachable { screen: "ba".into() }),
+            "{p:?}"
         );
     }
 
@@ -656,17 +734,47 @@ mod tests {
             .replace("{ \"when\": \"swapped\"", "{ \"when\": \"decimal_point\"")
             .replace("\"value\": \"Phạm Gia Bão\"", "\"value\": \"phạm gia bảo\"")
             .replace("\"id\": \"hai\", \"title\"", "\"id\": \"Hai\", \"title\"");
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        let d = details(&s);
-        assert!(d.iter().any(|x| x.contains("decimal_point")), "{d:?}");
+        let p = problems(&parse(&text));
         assert!(
-            d.iter().any(|x| x.contains("thực ra là câu trả lời đúng")),
-            "{d:?}"
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::WhenNotForKind {
+                    when: "decimal_point",
+                    kind: "date"
+                }
+            )),
+            "{p:?}"
         );
-        assert!(d.iter().any(|x| x.contains("\"hai\" không có")), "{d:?}");
+        assert!(
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::CaseIsRight { value, .. } if value == "phạm gia bảo"
+            )),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&SimProblem::BadId {
+                of: IdOf::Screen,
+                id: "Hai".into()
+            }),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::UnknownTarget { to, .. } if to == "hai"
+            )),
+            "{p:?}"
+        );
         let text = fixture::JSON.replace("\"label\": \"Tỷ lệ\"", "\"label\": \"Họ tên\"");
-        let s: Scenario = serde_json::from_str(&text).unwrap();
-        assert!(details(&s).iter().any(|x| x.contains("bị trùng")));
+        let p = problems(&parse(&text));
+        assert!(
+            p.iter().any(|x| matches!(
+                x,
+                SimProblem::DuplicateLabel { label, .. } if label == "Họ tên"
+            )),
+            "{p:?}"
+        );
     }
 
     #[test]

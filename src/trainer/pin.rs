@@ -119,14 +119,6 @@ pub fn check_new<'a>(pin: &'a str, again: &str) -> Result<&'a str, PinError> {
     Ok(pin)
 }
 
-/// Checks a new PIN and its repetition and hashes it: the PHC string to store.
-///
-/// # Errors
-/// As [`check_new`], and [`PinError::Hash`] if hashing fails.
-pub fn new_pin(pin: &str, again: &str, cost: Cost) -> Result<String, PinError> {
-    hash(check_new(pin, again)?, cost)
-}
-
 /// The Argon2id hash of `pin` with a fresh random salt, as a PHC string.
 ///
 /// # Errors
@@ -261,15 +253,6 @@ impl Gate {
         })
     }
 
-    /// Tries `pin` against the stored hash `phc` at time `now`, all at once (the screens check on a
-    /// worker thread with [`Gate::begin`] and [`Gate::settle`] instead).
-    pub fn try_pin(&mut self, pin: &str, phc: &str, now: Instant) -> Verdict {
-        match self.begin(now) {
-            Ok(()) => self.settle(verify(pin, phc), now),
-            Err(locked) => locked,
-        }
-    }
-
     fn locked(&self, now: Instant) -> Option<Verdict> {
         self.seconds_left(now).map(|seconds_left| Verdict::Locked {
             wrong: self.wrong_in_a_row,
@@ -351,6 +334,14 @@ mod tests {
 
     const COST: Cost = Cost::TESTS_ONLY;
 
+    /// A try checked at once, as the screens do it in two steps around a worker thread.
+    fn try_pin(gate: &mut Gate, pin: &str, phc: &str, now: Instant) -> Verdict {
+        match gate.begin(now) {
+            Ok(()) => gate.settle(verify(pin, phc), now),
+            Err(locked) => locked,
+        }
+    }
+
     fn hash(pin: &str) -> String {
         super::hash(pin, COST).unwrap()
     }
@@ -376,7 +367,7 @@ mod tests {
 
     #[test]
     fn hash_is_a_phc_string_that_verifies() {
-        let phc = new_pin("246813", "246813", COST).unwrap();
+        let phc = hash(check_new("246813", "246813").unwrap());
         assert!(phc.starts_with("$argon2id$v=19$m=8,t=1,p=1$"), "{phc}");
         assert!(!phc.contains("246813"));
         assert!(is_readable(&phc));
@@ -422,9 +413,9 @@ mod tests {
 
     #[test]
     fn new_pin_checks_form_and_repetition() {
-        assert_eq!(new_pin("12", "12", COST), Err(PinError::Format));
-        assert_eq!(new_pin("2468", "2468", COST), Err(PinError::Format));
-        assert_eq!(new_pin("123456", "123457", COST), Err(PinError::Mismatch));
+        assert_eq!(check_new("12", "12"), Err(PinError::Format));
+        assert_eq!(check_new("2468", "2468"), Err(PinError::Format));
+        assert_eq!(check_new("123456", "123457"), Err(PinError::Mismatch));
         assert_eq!(check_new(" 123456", "123456 "), Ok("123456"));
     }
 
@@ -446,10 +437,16 @@ mod tests {
         let phc = hash("135791");
         let t0 = Instant::now();
         let mut gate = Gate::default();
-        assert_eq!(gate.try_pin("000000", &phc, t0), Verdict::Wrong { tries_left: 2 });
-        assert_eq!(gate.try_pin("111111", &phc, t0), Verdict::Wrong { tries_left: 1 });
         assert_eq!(
-            gate.try_pin("222222", &phc, t0),
+            try_pin(&mut gate, "000000", &phc, t0),
+            Verdict::Wrong { tries_left: 2 }
+        );
+        assert_eq!(
+            try_pin(&mut gate, "111111", &phc, t0),
+            Verdict::Wrong { tries_left: 1 }
+        );
+        assert_eq!(
+            try_pin(&mut gate, "222222", &phc, t0),
             Verdict::Locked {
                 wrong: 3,
                 seconds_left: 30
@@ -458,7 +455,7 @@ mod tests {
         // Locked: even the right PIN is refused, and the seconds count down (rounded up).
         let later = t0 + Duration::from_millis(10_500);
         assert_eq!(
-            gate.try_pin("135791", &phc, later),
+            try_pin(&mut gate, "135791", &phc, later),
             Verdict::Locked {
                 wrong: 3,
                 seconds_left: 20
@@ -470,17 +467,17 @@ mod tests {
         // After the wait one more wrong PIN locks again, for twice as long.
         let after = t0 + FIRST_WAIT;
         assert_eq!(
-            gate.try_pin("000000", &phc, after),
+            try_pin(&mut gate, "000000", &phc, after),
             Verdict::Locked {
                 wrong: 4,
                 seconds_left: 60
             }
         );
         let after = after + Duration::from_secs(60);
-        assert_eq!(gate.try_pin("135791", &phc, after), Verdict::Granted);
+        assert_eq!(try_pin(&mut gate, "135791", &phc, after), Verdict::Granted);
         assert_eq!(gate.wrong_in_a_row(), 0);
         assert_eq!(
-            gate.try_pin("000000", &phc, after),
+            try_pin(&mut gate, "000000", &phc, after),
             Verdict::Wrong { tries_left: 2 }
         );
     }
@@ -510,11 +507,11 @@ mod tests {
         let now = Instant::now();
         let mut gate = Gate::default();
         for _ in 0..MAX_TRIES {
-            gate.try_pin("999999", &phc, now);
+            try_pin(&mut gate, "999999", &phc, now);
         }
         assert!(gate.seconds_left(now).is_some());
         gate.unlock();
-        assert_eq!(gate.try_pin("123456", &phc, now), Verdict::Granted);
+        assert_eq!(try_pin(&mut gate, "123456", &phc, now), Verdict::Granted);
     }
 
     /// One wrong PIN that locks the gate: the count and the seconds to wait.

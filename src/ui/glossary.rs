@@ -44,8 +44,8 @@ pub fn panel_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut GlossaryState, m
                 let mut shown = 0;
                 for m in order.filter_map(|m| catalog.modules.get(m)) {
                     for entry in &m.glossary {
-                        let hit = state.query.trim().is_empty()
-                            || text::matches(&entry.term, &state.query)
+                        // A blank search matches every term.
+                        let hit = text::matches(&entry.term, &state.query)
                             || text::matches(&entry.definition, &state.query);
                         if hit {
                             shown += 1;

@@ -361,6 +361,10 @@ pub fn apply(ctx: &egui::Context, theme: Theme, text_size_percent: u16) {
         style.spacing.button_padding = egui::vec2(14.0, 8.0);
         style.spacing.item_spacing = egui::vec2(s.gap, s.gap - 1.0);
         style.spacing.interact_size.y = 34.0;
+        // Radio buttons and checkboxes big enough to hit and to see from a training room's back row.
+        style.spacing.icon_width = s.text_body * 1.1;
+        style.spacing.icon_width_inner = s.text_body * 0.55;
+        style.spacing.icon_spacing = s.gap * 0.8;
         style.spacing.scroll.bar_width = 14.0;
         style.url_in_tooltip = true;
     });

@@ -190,8 +190,24 @@ fn check_content_prints_the_summary_line() {
 
 #[test]
 fn bad_usage_exits_with_2() {
-    let (code, _, _) = kns(&["export", "--format", "doc", "--out", "x"]);
+    let (code, _, stderr) = kns(&["export", "--format", "doc", "--out", "x"]);
     assert_eq!(code, 2);
+    assert!(
+        stderr.contains("possible values: csv, xlsx, json, xapi, pdf"),
+        "{stderr}"
+    );
+    // The spellings are the lowercase names only, as scripts have always written them.
+    let (code, _, _) = kns(&["export", "--format", "CSV", "--out", "x"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn export_help_lists_every_format() {
+    let (code, stdout, _) = kns(&["export", "--help"]);
+    assert_eq!(code, 0);
+    for format in ["csv", "xlsx", "json", "xapi", "pdf"] {
+        assert!(stdout.contains(&format!("- {format}:")), "{format} in:\n{stdout}");
+    }
 }
 
 /// Runs the program like [`kns`], but fails the test instead of hanging when it takes longer than `secs`.

@@ -1,6 +1,7 @@
 //! Both languages format every message to real text without isolation marks (they would leak invisible
 //! characters into labels and exported files). That both languages have the same keys and variables is
-//! checked by build.rs; that every key used exists is checked by the compiler (typed accessors).
+//! checked by build.rs, and so is that every key is used in src/; that every key used exists is checked by
+//! the compiler (typed accessors).
 
 use kynangso::i18n::{ALL_KEYS, I18n, Lang};
 
@@ -25,6 +26,14 @@ fn messages_have_no_isolation_marks_and_differ_by_language() {
     assert_eq!(samples[0].1, "Lesson 2/5");
     assert_eq!(en.home_lesson_count(1), "1 lesson");
     assert_eq!(en.home_lesson_count(5), "5 lessons");
+    assert_eq!(
+        en.cli_content_errors(1),
+        "The lesson content has one problem; see each line above."
+    );
+    assert_eq!(
+        en.cli_content_errors(3),
+        "The lesson content has 3 problems; see each line above."
+    );
 }
 
 #[test]

@@ -3,9 +3,10 @@
 //! and every trap is a mistake with feedback.
 
 use kynangso::sim::model::{Check, Expect, Field, FieldKind, Scenario, When};
-use kynangso::sim::value::{parse_date, strip_diacritics};
+use kynangso::sim::value::parse_date;
 use kynangso::sim::walk::{self, Step};
 use kynangso::sim::{SimRun, Value, validate};
+use kynangso::text::without_diacritics;
 
 fn scenarios() -> Vec<Scenario> {
     let catalog = kynangso::content::embedded().expect("the embedded lessons load");
@@ -106,7 +107,7 @@ fn value_for(when: When, field: Field<'_>, check: &Check) -> Option<Value> {
     };
     Some(match when {
         When::Empty => Value::empty(field.kind),
-        When::Diacritics => Value::Text(strip_diacritics(&expected)),
+        When::Diacritics => Value::Text(without_diacritics(&expected)),
         When::Swapped => {
             let (d, m, y) = parse_date(&expected)?;
             Value::Text(format!("{m:02}/{d:02}/{y}"))
@@ -257,9 +258,10 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-#[test]
-fn check_content_reports_a_broken_scenario_at_its_line() {
-    use kynangso::content::{DirSource, Problem};
+/// A lessons folder holding module 02 only, with its scenario's first `"to": "xem-lai"` leading to a
+/// screen that does not exist and its first check of `han-bo-sung` naming a field that does not; and the
+/// scenario's broken text.
+fn broken_khai_sinh() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let module = dir.path().join("02-khai-sinh");
     copy_dir(std::path::Path::new("lessons/02-khai-sinh"), &module);
@@ -269,21 +271,61 @@ fn check_content_reports_a_broken_scenario_at_its_line() {
         .replacen("\"to\": \"xem-lai\"", "\"to\": \"xem-lai-cu\"", 1)
         .replacen("\"field\": \"han-bo-sung\"", "\"field\": \"han-cuoi\"", 1);
     std::fs::write(&file, &text).unwrap();
+    (dir, text)
+}
+
+#[test]
+fn check_content_reports_a_broken_scenario_at_its_line() {
+    use kynangso::content::{DirSource, Problem};
+    use kynangso::sim::SimProblem;
+    let (dir, text) = broken_khai_sinh();
     let issues = kynangso::content::load(&DirSource::new(dir.path())).unwrap_err();
     let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
-    let found: Vec<(usize, String)> = issues
+    let found: Vec<(usize, SimProblem)> = issues
         .iter()
         .map(|i| {
             assert!(i.file.ends_with("khai-sinh-lien-thong.json"), "{i:?}");
-            let Problem::Simulation(detail) = &i.problem else {
+            let Problem::Simulation(problem) = &i.problem else {
                 panic!("{i:?}")
             };
-            (i.line, detail.clone())
+            (i.line, problem.clone())
         })
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, line_of("\"to\": \"xem-lai-cu\""));
-    assert!(found[0].1.contains("xem-lai-cu"));
+    assert!(
+        matches!(&found[0].1, SimProblem::UnknownTarget { to, .. } if to == "xem-lai-cu"),
+        "{found:?}"
+    );
     assert_eq!(found[1].0, line_of("\"field\": \"han-cuoi\""));
-    assert!(found[1].1.contains("han-cuoi"));
+    assert!(
+        matches!(&found[1].1, SimProblem::CheckUnknownField { field, .. } if field == "han-cuoi"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn check_content_words_simulation_problems_in_the_chosen_language() {
+    let (dir, _) = broken_khai_sinh();
+    let stderr_in = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kynangso"))
+            .args(["check-content", dir.path().to_str().unwrap(), "--lang", lang])
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let en = stderr_in("en");
+    assert!(
+        en.contains("Practice simulation: the button \"")
+            && en.contains("leads to the screen \"xem-lai-cu\", which the scenario does not have"),
+        "{en}"
+    );
+    let vi = stderr_in("vi");
+    assert!(
+        vi.contains("Bài thực hành mô phỏng: nút \"")
+            && vi.contains("dẫn tới màn hình \"xem-lai-cu\" không có trong kịch bản"),
+        "{vi}"
+    );
 }
