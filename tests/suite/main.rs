@@ -36,6 +36,7 @@ mod records_sense;
 mod records_store;
 mod sim_scenarios;
 mod sim_ui;
+mod snapshots;
 mod ui_foundation;
 mod ui_learning;
 mod ui_simulation_app;
