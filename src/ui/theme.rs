@@ -113,7 +113,7 @@ const SIZES: Sizes = Sizes {
     focus_width: 3.0,
     border_width: 1.0,
     icon: 56.0,
-    ring: 52.0,
+    ring: 60.0,
     text_small: 15.0,
     text_body: 18.0,
     text_h1: 28.0,

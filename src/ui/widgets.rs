@@ -259,7 +259,7 @@ impl UiExt for Ui {
         if self.is_rect_visible(rect) {
             let painter = self.painter();
             let center = rect.center();
-            let width = size * 0.12;
+            let width = size * 0.1;
             let radius = size / 2.0 - width;
             painter.circle_stroke(center, radius, Stroke::new(width, t.colors.border));
             let fraction = fraction.clamp(0.0, 1.0);
@@ -284,7 +284,8 @@ impl UiExt for Ui {
                 center,
                 Align2::CENTER_CENTER,
                 caption,
-                egui::FontId::proportional(t.sizes.text_small),
+                // "100%" must fit inside the ring.
+                egui::FontId::proportional(t.sizes.text_small * 0.85),
                 t.colors.text,
             );
         }
