@@ -21,7 +21,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands
         }
         ui.horizontal(|ui| {
             crate::ui::diagram::icon(ui, ctx.catalog, module);
-            ui.heading(&module.meta.title);
+            // A long title wraps beside the icon instead of running past the window at 200%.
+            ui.vertical(|ui| {
+                ui.add(
+                    egui::Label::new(RichText::new(&module.meta.title).text_style(egui::TextStyle::Heading))
+                        .wrap(),
+                )
+            });
         });
         ui.label(&module.meta.summary);
         if let Some(audience) = &module.meta.audience {

@@ -335,30 +335,32 @@ fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
             }
         }
         View::Matching { left, right } => {
-            ui.form_grid("matching", |ui| {
-                for (i, l) in left.iter().enumerate() {
-                    let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
-                    let chosen = p.matching.get(i).copied().flatten();
-                    let text = chosen
-                        .and_then(|c| right.get(c))
-                        .cloned()
-                        .unwrap_or_else(|| t.quiz_choose());
-                    let combo = egui::ComboBox::from_id_salt(("match", i))
-                        .selected_text(text)
-                        .width(320.0)
-                        .show_ui(ui, |ui| {
-                            for (j, r) in right.iter().enumerate() {
-                                if ui.selectable_label(chosen == Some(j), r).clicked()
-                                    && let Some(slot) = p.matching.get_mut(i)
-                                {
-                                    *slot = Some(j);
-                                }
+            // One item under the other, its choice below it: a two-column grid squeezed the items into
+            // a narrow column that broke words apart at large text sizes.
+            let width = ui.available_width().min(ui.tokens().sizes.reading_width * 0.6);
+            for (i, l) in left.iter().enumerate() {
+                let label = ui.add(egui::Label::new(RichText::new(l).strong()).wrap());
+                let chosen = p.matching.get(i).copied().flatten();
+                let text = chosen
+                    .and_then(|c| right.get(c))
+                    .cloned()
+                    .unwrap_or_else(|| t.quiz_choose());
+                let combo = egui::ComboBox::from_id_salt(("match", i))
+                    .selected_text(text)
+                    .width(width)
+                    .wrap_mode(egui::TextWrapMode::Wrap)
+                    .show_ui(ui, |ui| {
+                        for (j, r) in right.iter().enumerate() {
+                            if ui.selectable_label(chosen == Some(j), r).clicked()
+                                && let Some(slot) = p.matching.get_mut(i)
+                            {
+                                *slot = Some(j);
                             }
-                        });
-                    combo.response.labelled_by(label.id);
-                    ui.end_row();
-                }
-            });
+                        }
+                    });
+                combo.response.labelled_by(label.id);
+                ui.add_space(ui.tokens().sizes.gap_small);
+            }
         }
     }
 }
