@@ -13,6 +13,10 @@ fn default_pass_mark() -> u8 {
     80
 }
 
+fn default_version() -> u32 {
+    1
+}
+
 fn default_quiz_draw() -> usize {
     10
 }
@@ -23,6 +27,10 @@ fn default_quiz_draw() -> usize {
 pub struct ModuleMeta {
     pub id: String,
     pub order: u32,
+    /// The content's version, an integer raised by each published change (1 for the first). Events record
+    /// it, and a lesson pack replaces a module only with a higher one.
+    #[serde(default = "default_version")]
+    pub version: u32,
     pub title: String,
     pub summary: String,
     #[serde(default)]
