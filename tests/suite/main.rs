@@ -17,6 +17,7 @@ mod common;
 mod export_fixture;
 
 mod classes_analysis;
+mod classes_multi_pc;
 mod classes_records;
 mod cli_records;
 mod content_embedded;
