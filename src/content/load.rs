@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::glossary;
 use super::markdown;
 use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
@@ -16,6 +17,8 @@ pub const SOURCES_HEADING: &str = "Căn cứ pháp lý và nguồn";
 struct Checker<'a> {
     source: &'a dyn Source,
     issues: Vec<Issue>,
+    /// Every glossary entry read so far, for the one-meaning-per-term rule across modules.
+    glossary: Vec<glossary::Located>,
 }
 
 impl Checker<'_> {
@@ -135,6 +138,7 @@ pub fn load(source: &dyn Source) -> Result<Catalog, Vec<Issue>> {
     let mut c = Checker {
         source,
         issues: Vec::new(),
+        glossary: Vec::new(),
     };
     let files = source.files();
     let mut dirs: Vec<String> = files
@@ -175,6 +179,15 @@ fn check_across_modules(c: &mut Checker<'_>, catalog: &Catalog) {
         if !orders.insert(m.meta.order) {
             c.issue(&path, 1, Problem::DuplicateOrder(m.meta.order));
         }
+    }
+    for (later, first) in glossary::conflicts(&c.glossary) {
+        let (first, later) = (&c.glossary[first], &c.glossary[later]);
+        let problem = Problem::GlossaryConflict {
+            term: later.term.clone(),
+            first: format!("{}:{}", c.source.display(&first.path), first.line),
+        };
+        let (path, line) = (later.path.clone(), later.line);
+        c.issue(&path, line, problem);
     }
 }
 
@@ -243,7 +256,12 @@ fn load_module(
     let glossary_path = format!("{dir}/glossary.json");
     let glossary: Vec<GlossaryEntry> = if files.contains(&glossary_path) {
         c.text(&glossary_path, None)
-            .and_then(|t| c.json(&glossary_path, &t))
+            .and_then(|t| {
+                let entries: Vec<GlossaryEntry> = c.json(&glossary_path, &t)?;
+                let located = glossary::locate(&glossary_path, &t, &entries);
+                c.glossary.extend(located);
+                Some(entries)
+            })
             .unwrap_or_default()
     } else {
         Vec::new()

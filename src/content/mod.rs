@@ -1,6 +1,7 @@
 //! Lesson content: the model, Markdown parsing, diagrams, loading from the binary or a folder, and
 //! validation. Nothing here knows about the window.
 
+mod glossary;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -60,6 +60,8 @@ pub enum Problem {
     BadDraw { draw: usize, have: usize },
     /// A problem found in a simulation scenario.
     Simulation(crate::sim::SimProblem),
+    /// A glossary term explained differently elsewhere in the catalog (`first` is `path:line`).
+    GlossaryConflict { term: String, first: String },
 }
 
 impl Problem {
@@ -96,6 +98,9 @@ impl Problem {
             Problem::BadPassMark(n) => t.content_bad_pass_mark(*n),
             Problem::BadDraw { draw, have } => t.content_bad_draw(*draw, *have),
             Problem::Simulation(p) => t.content_simulation(p.message(t)),
+            Problem::GlossaryConflict { term, first } => {
+                t.content_glossary_conflict(first.clone(), term.clone())
+            }
         }
     }
 }

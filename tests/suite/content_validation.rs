@@ -326,3 +326,59 @@ fn a_module_icon_is_loaded_and_a_missing_one_is_rejected_at_its_line() {
     assert!(issue.file.ends_with("module.json"));
     assert!(issue.line > 1);
 }
+
+/// A second module `02-hai` (id `hai`) beside the fixture, with the given glossary.
+fn second_module(root: &Path, glossary: &str) {
+    let other = root.join("02-hai");
+    std::fs::create_dir(&other).unwrap();
+    for f in ["01-mot.md", "quiz.json", "so-do.svg"] {
+        std::fs::copy(root.join("01-thu").join(f), other.join(f)).unwrap();
+    }
+    let meta = MODULE
+        .replace("\"order\": 1", "\"order\": 2")
+        .replace("\"id\": \"thu\"", "\"id\": \"hai\"");
+    std::fs::write(other.join("module.json"), meta).unwrap();
+    std::fs::write(other.join("glossary.json"), glossary).unwrap();
+}
+
+#[test]
+fn a_glossary_term_with_two_meanings_across_modules_is_rejected_at_its_line() {
+    let issue = only_issue(|r| {
+        std::fs::write(
+            r.join("01-thu/glossary.json"),
+            "[\n  { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" }\n]\n",
+        )
+        .unwrap();
+        // Another case, another meaning: the glossary panel would show the learner both.
+        second_module(
+            r,
+            "[\n  { \"term\": \"Tên miền\", \"definition\": \"Tên của trang.\" },\n  { \"term\": \"mã otp\", \"definition\": \"Mã do ngân hàng gửi.\" }\n]\n",
+        );
+    });
+    assert!(issue.file.ends_with("02-hai/glossary.json"), "{issue:?}");
+    assert_eq!(issue.line, 3);
+    match &issue.problem {
+        Problem::GlossaryConflict { term, first } => {
+            assert_eq!(term, "mã otp");
+            assert!(first.ends_with("01-thu/glossary.json:2"), "{first}");
+        }
+        other => panic!("expected a glossary conflict, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_glossary_term_with_the_same_meaning_in_two_modules_is_accepted() {
+    let catalog = fixture(|r| {
+        std::fs::write(
+            r.join("01-thu/glossary.json"),
+            "[ { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" } ]",
+        )
+        .unwrap();
+        second_module(
+            r,
+            "[ { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" }, { \"term\": \"Mã QR\", \"definition\": \"Ô vuông.\" } ]",
+        );
+    })
+    .unwrap();
+    assert_eq!(catalog.modules.len(), 2);
+}
