@@ -1,6 +1,7 @@
 //! The quiz engine: drawing questions with a seed, shuffling what is shown, grading, and the session
 //! state machine the quiz screen drives. No window here; the UI turns clicks into [`Answer`]s.
 
+pub mod draw;
 pub mod grade;
 pub mod present;
 pub mod session;

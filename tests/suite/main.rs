@@ -28,6 +28,7 @@ mod export_xlsx;
 mod fonts;
 mod i18n;
 mod props_journal;
+mod quiz_fairness;
 mod readers_prop;
 mod records_clock;
 mod records_event;
