@@ -234,7 +234,8 @@ fn describe(
         | EventKind::LearnerMerged { .. }
         | EventKind::LearnerDeleted
         | EventKind::LearnerRestored
-        | EventKind::SimulationCompleted { .. } => None,
+        | EventKind::SimulationCompleted { .. }
+        | EventKind::QuestionPractised { .. } => None,
     }
 }
 

@@ -236,7 +236,7 @@ impl QuizSession {
 
 /// `answer` (in shown indexes) as recorded: in the content's indexes (the encoding of [`Chosen`]).
 /// `None` if an index is out of range, which grading has already refused.
-fn chosen(presented: &Presented, answer: &Answer) -> Option<Chosen> {
+pub(crate) fn chosen(presented: &Presented, answer: &Answer) -> Option<Chosen> {
     let original = |shown: usize| {
         let index = match presented.question.kind {
             QuestionKind::TrueFalse { .. } => shown,

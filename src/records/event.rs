@@ -117,6 +117,30 @@ pub enum EventKind {
     ModuleCompleted {
         module: String,
     },
+    /// An ungraded answer: the review of wrong answers or the recall practice ("Ôn tập"). Never a quiz
+    /// attempt; the fold uses it only for the review list (`docs/records-format.md`).
+    QuestionPractised {
+        module: String,
+        question: String,
+        correct: bool,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "Chosen::lenient"
+        )]
+        chosen: Option<Chosen>,
+        mode: PracticeMode,
+    },
+}
+
+/// Where a `question_practised` answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeMode {
+    /// Practising the questions answered wrong in graded quizzes, until right.
+    Review,
+    /// The ungraded "Ôn tập" of recall questions.
+    Practice,
 }
 
 impl EventKind {
@@ -133,6 +157,7 @@ impl EventKind {
             EventKind::QuizAttempted { .. } => "quiz_attempted",
             EventKind::SimulationCompleted { .. } => "simulation_completed",
             EventKind::ModuleCompleted { .. } => "module_completed",
+            EventKind::QuestionPractised { .. } => "question_practised",
         }
     }
 
@@ -143,7 +168,8 @@ impl EventKind {
             EventKind::LessonViewed { module, .. }
             | EventKind::QuizAttempted { module, .. }
             | EventKind::SimulationCompleted { module, .. }
-            | EventKind::ModuleCompleted { module } => Some(module),
+            | EventKind::ModuleCompleted { module }
+            | EventKind::QuestionPractised { module, .. } => Some(module),
             EventKind::LearnerCreated { .. }
             | EventKind::LearnerUpdated { .. }
             | EventKind::LearnerMerged { .. }
@@ -379,6 +405,19 @@ impl EventKind {
             },
             EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
                 module: into_nfc(module),
+            },
+            EventKind::QuestionPractised {
+                module,
+                question,
+                correct,
+                chosen,
+                mode,
+            } => EventKind::QuestionPractised {
+                module: into_nfc(module),
+                question: into_nfc(question),
+                correct,
+                chosen,
+                mode,
             },
             other @ (EventKind::LearnerMerged { .. }
             | EventKind::LearnerDeleted
