@@ -112,6 +112,12 @@ impl Drill {
         (self.done, self.total)
     }
 
+    /// Whether the current question, once answered, still needs a right answer (it will come back).
+    #[must_use]
+    pub fn needs_more(&self) -> bool {
+        self.feedback().is_some() && self.needs > 0
+    }
+
     /// Whether every question is done (or there were none).
     #[must_use]
     pub fn finished(&self) -> bool {
