@@ -235,7 +235,11 @@ fn describe(
         | EventKind::LearnerDeleted
         | EventKind::LearnerRestored
         | EventKind::SimulationCompleted { .. }
-        | EventKind::QuestionPractised { .. } => None,
+        | EventKind::QuestionPractised { .. }
+        | EventKind::ClassCreated { .. }
+        | EventKind::ClassUpdated { .. }
+        | EventKind::ClassJoined { .. }
+        | EventKind::ClassLeft { .. } => None,
     }
 }
 

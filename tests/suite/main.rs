@@ -16,6 +16,8 @@
 mod common;
 mod export_fixture;
 
+mod classes_analysis;
+mod classes_records;
 mod cli_records;
 mod content_embedded;
 mod content_validation;
