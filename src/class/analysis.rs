@@ -233,7 +233,8 @@ pub fn sort_rows(rows: &mut [LearnerRow], by: SortBy, descending: bool) {
         SortBy::Name => rows.sort_by_cached_key(|r| (text::search_key(&r.name), r.name.clone())),
         SortBy::Completed => rows.sort_by_key(|r| std::cmp::Reverse(r.completed())),
         SortBy::Module(index) => {
-            rows.sort_by_key(|r| std::cmp::Reverse(r.cells.get(index).map(|c| (c.status, c.best_percent))))
+            let key = |r: &LearnerRow| r.cells.get(index).map(|c| (c.status, c.best_percent));
+            rows.sort_by_key(|r| std::cmp::Reverse(key(r)));
         }
     }
     if descending {
