@@ -35,6 +35,7 @@ mod readers_prop;
 mod records_clock;
 mod records_event;
 mod records_progress;
+mod records_review;
 mod records_sense;
 mod records_store;
 mod records_versions;
