@@ -15,15 +15,9 @@ const LEARNER: Uuid = Uuid::from_u128(0xA);
 const OTHER: Uuid = Uuid::from_u128(0xB);
 const DEVICE: Uuid = Uuid::from_u128(0xD);
 
+/// The one-module spec of the sense tests: module "m", lesson "l".
 fn specs() -> Vec<ModuleSpec> {
-    vec![ModuleSpec {
-        id: "m".into(),
-        title: "Học phần".into(),
-        lessons: vec!["l".into()],
-        required_simulations: vec![],
-        pass_mark: 80,
-        version: 1,
-    }]
+    vec![crate::records_sense::spec()]
 }
 
 fn event(n: usize, learner: Uuid, kind: EventKind) -> Event {
