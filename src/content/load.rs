@@ -238,18 +238,8 @@ fn load_module(
             let quiz: QuizFile = c.json(&quiz_path, &text)?;
             Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
         });
-    if let Some(qs) = &questions
-        && (qs.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > qs.len())
-    {
-        let line = line_of(&meta_text, "\"quiz_draw\"");
-        c.issue(
-            &meta_path,
-            line,
-            Problem::BadDraw {
-                draw: meta.quiz_draw,
-                have: qs.len(),
-            },
-        );
+    if let Some(qs) = &questions {
+        check_graded_pool(c, &meta_path, &meta_text, &meta, qs);
     }
     let questions = questions.unwrap_or_default();
 
@@ -401,9 +391,16 @@ fn check_quiz(
     let mut ids = HashSet::new();
     let mut out = Vec::new();
     for raw in quiz.questions {
+        let stated = raw.tests().is_some();
         let q = Question::from(raw);
         let line = json_key_line(text, "id", &q.id);
         let bad = |c: &mut Checker<'_>, p: Problem| c.issue(path, line, p);
+        if !stated {
+            bad(c, Problem::MissingTests(q.id.clone()));
+        }
+        if q.lesson.is_none() {
+            bad(c, Problem::MissingLesson(q.id.clone()));
+        }
         if !valid_id(&q.id) {
             bad(c, Problem::BadId(q.id.clone()));
         }
@@ -427,6 +424,42 @@ fn check_quiz(
         out.push(q);
     }
     out
+}
+
+/// A graded quiz draws only skill and fact questions, at least one from every lesson: the pool must have
+/// enough of them, one or more per lesson, and the draw must be large enough to take one from each.
+fn check_graded_pool(
+    c: &mut Checker<'_>,
+    meta_path: &str,
+    meta_text: &str,
+    meta: &ModuleMeta,
+    qs: &[Question],
+) {
+    let graded: Vec<&Question> = qs.iter().filter(|q| q.tests.graded()).collect();
+    let draw_line = line_of(meta_text, "\"quiz_draw\"");
+    if graded.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > graded.len() {
+        let problem = Problem::BadDraw {
+            draw: meta.quiz_draw,
+            have: graded.len(),
+        };
+        c.issue(meta_path, draw_line, problem);
+    }
+    if meta.quiz_draw < meta.lessons.len() {
+        let problem = Problem::DrawBelowLessons {
+            draw: meta.quiz_draw,
+            lessons: meta.lessons.len(),
+        };
+        c.issue(meta_path, draw_line, problem);
+    }
+    for lesson in &meta.lessons {
+        if !graded
+            .iter()
+            .any(|q| q.lesson.as_deref() == Some(lesson.id.as_str()))
+        {
+            let line = json_key_line(meta_text, "id", &lesson.id);
+            c.issue(meta_path, line, Problem::LessonNotGraded(lesson.id.clone()));
+        }
+    }
 }
 
 fn has_duplicates<'a>(items: impl IntoIterator<Item = &'a String>) -> bool {

@@ -10,7 +10,7 @@ pub mod source;
 pub mod svg;
 
 pub use load::load;
-pub use model::{Catalog, Lesson, Module, Question, QuestionKind};
+pub use model::{Catalog, Lesson, Module, Question, QuestionKind, Tests};
 pub use problem::{Issue, Problem};
 pub use source::{DirSource, EmbeddedSource, ReadProblem, Source};
 

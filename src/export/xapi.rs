@@ -234,7 +234,12 @@ fn describe(
         | EventKind::LearnerMerged { .. }
         | EventKind::LearnerDeleted
         | EventKind::LearnerRestored
-        | EventKind::SimulationCompleted { .. } => None,
+        | EventKind::SimulationCompleted { .. }
+        | EventKind::QuestionPractised { .. }
+        | EventKind::ClassCreated { .. }
+        | EventKind::ClassUpdated { .. }
+        | EventKind::ClassJoined { .. }
+        | EventKind::ClassLeft { .. } => None,
     }
 }
 

@@ -74,6 +74,15 @@ pub enum FactKind {
         score: u32,
         max: u32,
         passed: bool,
+        /// The questions answered wrong, for the review list (`None`: none wrong); boxed to keep facts small.
+        wrong: Option<Box<Vec<Sym>>>,
+    },
+    /// A `question_practised` answer (`review`: in the review of wrong answers, not the recall practice).
+    Practised {
+        module: Sym,
+        question: Sym,
+        correct: bool,
+        review: bool,
     },
     Simulated {
         module: Sym,
@@ -81,7 +90,43 @@ pub enum FactKind {
     },
     Completed {
         module: Sym,
+        /// The module version it was completed in, if the event says.
+        version: Option<u32>,
     },
+    /// `class_created` (every field but `class` optional only for an update).
+    ClassCreated(Box<ClassText>),
+    ClassUpdated(Box<ClassText>),
+    ClassJoined {
+        class: Uuid,
+    },
+    ClassLeft {
+        class: Uuid,
+    },
+}
+
+/// A class's text as a `class_created` or `class_updated` event sets it (`None`: not changed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassText {
+    pub class: Uuid,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub starts: Option<String>,
+    pub ends: Option<String>,
+    pub trainer: Option<String>,
+}
+
+impl ClassText {
+    /// From `class` and its `[name, unit, starts, ends, trainer]`.
+    fn boxed(class: Uuid, [name, unit, starts, ends, trainer]: [Option<&String>; 5]) -> Box<ClassText> {
+        Box::new(ClassText {
+            class,
+            name: name.cloned(),
+            unit: unit.cloned(),
+            starts: starts.cloned(),
+            ends: ends.cloned(),
+            trainer: trainer.cloned(),
+        })
+    }
 }
 
 /// One event as the fold sees it.
@@ -151,12 +196,33 @@ impl Facts {
                 score,
                 max,
                 passed,
+                answers,
                 ..
-            } => FactKind::Attempted {
+            } => {
+                let wrong: Vec<Sym> = answers
+                    .iter()
+                    .filter(|a| !a.correct)
+                    .map(|a| names.intern(&a.question))
+                    .collect();
+                FactKind::Attempted {
+                    module: names.intern(module),
+                    score: *score,
+                    max: *max,
+                    passed: *passed,
+                    wrong: (!wrong.is_empty()).then(|| Box::new(wrong)),
+                }
+            }
+            EventKind::QuestionPractised {
+                module,
+                question,
+                correct,
+                mode,
+                ..
+            } => FactKind::Practised {
                 module: names.intern(module),
-                score: *score,
-                max: *max,
-                passed: *passed,
+                question: names.intern(question),
+                correct: *correct,
+                review: *mode == super::event::PracticeMode::Review,
             },
             EventKind::SimulationCompleted {
                 module, simulation, ..
@@ -166,7 +232,38 @@ impl Facts {
             },
             EventKind::ModuleCompleted { module } => FactKind::Completed {
                 module: names.intern(module),
+                version: event.version(),
             },
+            EventKind::ClassCreated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => FactKind::ClassCreated(ClassText::boxed(
+                *class,
+                [
+                    Some(name),
+                    unit.as_ref(),
+                    Some(starts),
+                    ends.as_ref(),
+                    trainer.as_ref(),
+                ],
+            )),
+            EventKind::ClassUpdated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => FactKind::ClassUpdated(ClassText::boxed(
+                *class,
+                [name, unit, starts, ends, trainer].map(Option::as_ref),
+            )),
+            EventKind::ClassJoined { class } => FactKind::ClassJoined { class: *class },
+            EventKind::ClassLeft { class } => FactKind::ClassLeft { class: *class },
         };
         Some(Fact {
             id: event.id,

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::event::{AnswerRecord, EventKind};
+use super::event::{AnswerRecord, Chosen, EventKind, PracticeMode};
 
 type Object = Map<String, Value>;
 
@@ -25,7 +25,7 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
             position: optional_text(raw, "position")?,
         },
         "learner_merged" => EventKind::LearnerMerged {
-            into: uuid::Uuid::parse_str(raw.get("into")?.as_str()?).ok()?,
+            into: uuid(raw, "into")?,
         },
         "learner_deleted" => EventKind::LearnerDeleted,
         "learner_restored" => EventKind::LearnerRestored,
@@ -55,6 +55,39 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
         "module_completed" => EventKind::ModuleCompleted {
             module: text(raw, "module")?,
         },
+        "question_practised" => EventKind::QuestionPractised {
+            module: text(raw, "module")?,
+            question: text(raw, "question")?,
+            correct: raw.get("correct")?.as_bool()?,
+            chosen: raw.get("chosen").and_then(Chosen::from_value),
+            mode: match raw.get("mode")?.as_str()? {
+                "review" => PracticeMode::Review,
+                "practice" => PracticeMode::Practice,
+                _ => return None,
+            },
+        },
+        "class_created" => EventKind::ClassCreated {
+            class: uuid(raw, "class")?,
+            name: text(raw, "name")?,
+            unit: optional_text(raw, "unit")?,
+            starts: text(raw, "starts")?,
+            ends: optional_text(raw, "ends")?,
+            trainer: optional_text(raw, "trainer")?,
+        },
+        "class_updated" => EventKind::ClassUpdated {
+            class: uuid(raw, "class")?,
+            name: optional_text(raw, "name")?,
+            unit: optional_text(raw, "unit")?,
+            starts: optional_text(raw, "starts")?,
+            ends: optional_text(raw, "ends")?,
+            trainer: optional_text(raw, "trainer")?,
+        },
+        "class_joined" => EventKind::ClassJoined {
+            class: uuid(raw, "class")?,
+        },
+        "class_left" => EventKind::ClassLeft {
+            class: uuid(raw, "class")?,
+        },
         _ => return None,
     };
     Some(kind)
@@ -73,6 +106,10 @@ fn optional_text(raw: &Object, field: &str) -> Option<Option<String>> {
     }
 }
 
+fn uuid(raw: &Object, field: &str) -> Option<uuid::Uuid> {
+    uuid::Uuid::parse_str(raw.get(field)?.as_str()?).ok()
+}
+
 fn small(raw: &Object, field: &str) -> Option<u32> {
     u32::try_from(raw.get(field)?.as_u64()?).ok()
 }
@@ -82,6 +119,8 @@ fn answer(value: &Value) -> Option<AnswerRecord> {
     Some(AnswerRecord {
         question: text(object, "question")?,
         correct: object.get("correct")?.as_bool()?,
+        // Lenient, as the derive (`Chosen::lenient`): a malformed `chosen` is left out, the answer kept.
+        chosen: object.get("chosen").and_then(Chosen::from_value),
     })
 }
 
@@ -111,6 +150,17 @@ mod tests {
             json!({"kind": "quiz_attempted", "module": "m", "score": 8, "max": 10, "passed": true, "duration_s": 60,
                    "answers": [{"question": "q1", "correct": true, "ms": 5}, {"question": "q2", "correct": false}]}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 8, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
+            json!({"kind": "quiz_attempted", "module": "m", "score": 1, "max": 5, "passed": false, "duration_s": 6,
+                   "answers": [{"question": "a", "correct": true, "chosen": [2]},
+                               {"question": "b", "correct": false, "chosen": [0, 3]},
+                               {"question": "c", "correct": false, "chosen": [[0, 1], [1, 0]]},
+                               {"question": "d", "correct": false, "chosen": []},
+                               {"question": "e", "correct": false, "chosen": null}]}),
+            json!({"kind": "quiz_attempted", "module": "m", "score": 1, "max": 4, "passed": false, "duration_s": 6,
+                   "answers": [{"question": "a", "correct": true, "chosen": "x"},
+                               {"question": "b", "correct": false, "chosen": [-1]},
+                               {"question": "c", "correct": false, "chosen": [[0, 1, 2]]},
+                               {"question": "d", "correct": false, "chosen": [1, [0, 1]]}]}),
             json!({"kind": "quiz_attempted", "module": "m", "score": -1, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 4_294_967_296_u64, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 8.5, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
@@ -121,6 +171,24 @@ mod tests {
             json!({"kind": "module_completed", "module": "m"}),
             json!({"kind": "module_completed"}),
             json!({"kind": "badge_earned", "module": "m"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": true, "mode": "review"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": false, "chosen": [1], "mode": "practice"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": false, "chosen": "x", "mode": "review"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": true, "mode": "exam"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "mode": "review"}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
+                   "starts": "2026-12-01"}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
+                   "unit": "Xã B", "starts": "2026-12-01", "ends": null, "trainer": "Cô Lan", "x": [1]}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A"}),
+            json!({"kind": "class_created", "class": "lop-a", "name": "Lớp A", "starts": "2026-12-01"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "ends": "2026-12-05"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "trainer": 7}),
+            json!({"kind": "class_joined", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_joined"}),
+            json!({"kind": "class_left", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_left", "class": 5}),
         ];
         for case in &cases {
             let derived = EventKind::deserialize(case).ok();
@@ -130,6 +198,6 @@ mod tests {
         let accepted = cases
             .iter()
             .filter(|c| kind_from_map(c.as_object().unwrap()).is_some());
-        assert_eq!(accepted.count(), 12, "the valid cases above");
+        assert_eq!(accepted.count(), 23, "the valid cases above");
     }
 }

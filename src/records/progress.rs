@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
+use super::class::{Applied, Class, ClassFold};
 use super::event::Event;
 use super::fact::{Fact, FactKind, Facts, Names, Sym};
 use super::merge::Merges;
@@ -38,6 +39,8 @@ pub struct ModuleSpec {
     pub required_simulations: Vec<String>,
     /// Percent needed to pass the quiz.
     pub pass_mark: u8,
+    /// The module's `version` (`module.json`), recorded on every event about the module.
+    pub version: u32,
 }
 
 impl ModuleSpec {
@@ -56,6 +59,7 @@ impl ModuleSpec {
                 .map(|s| s.id.clone())
                 .collect(),
             pass_mark: module.meta.pass_mark,
+            version: module.meta.version,
         }
     }
 
@@ -135,6 +139,13 @@ pub struct ModuleProgress {
     /// When the module was completed: the first `module_completed` event's time, or else the time the
     /// rule became true (the last missing piece). `Some` exactly when [`ModuleProgress::completed`].
     pub completed_at: Option<Time>,
+    /// The module version it was completed in: the `version` of that first `module_completed` event
+    /// (`None` for an event written before versions were recorded), or the module's version now when
+    /// only the rule holds. For certificates.
+    pub completed_version: Option<u32>,
+    /// Questions still to review, oldest first (`records::review`); ids the module no longer has may be
+    /// among them, so screens count only the module's own questions.
+    pub to_review: Vec<super::review::ToReview>,
 }
 
 impl ModuleProgress {
@@ -176,6 +187,8 @@ pub struct Progress {
     /// Per visible learner, one entry per module in `modules`' order.
     by_learner: HashMap<Uuid, Vec<ModuleProgress>>,
     merges: Merges,
+    /// Training classes (see [`super::class`]).
+    classes: Vec<Class>,
 }
 
 impl Progress {
@@ -218,6 +231,28 @@ impl Progress {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Training classes, newest start first.
+    #[must_use]
+    pub fn classes(&self) -> &[Class] {
+        &self.classes
+    }
+
+    /// A class by id.
+    #[must_use]
+    pub fn class(&self, id: Uuid) -> Option<&Class> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
+    /// The classes a visible learner is in now (a merged id finds its profile's), newest start first.
+    #[must_use]
+    pub fn classes_of(&self, learner: Uuid) -> Vec<&Class> {
+        let learner = self.merges.resolve(learner);
+        self.classes
+            .iter()
+            .filter(|c| c.members.contains(&learner))
+            .collect()
+    }
+
     /// A learner's progress in one module.
     #[must_use]
     pub fn module(&self, learner: Uuid, module: &str) -> Option<&ModuleProgress> {
@@ -254,6 +289,8 @@ struct Acc {
     attempts: Vec<Attempt>,
     first_sim: HashMap<Sym, Time>,
     recorded_at: Option<Time>,
+    recorded_version: Option<u32>,
+    review: Vec<(Sym, u8)>,
 }
 
 /// Folds events into progress. Events of unknown kinds are skipped; repeated ids count once.
@@ -268,7 +305,12 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
     let names = &facts.names;
     let mut sorted: Vec<&Fact> = facts.list.iter().collect();
     // Within one millisecond a profile's creation must come before its updates, whatever the random ids.
-    let rank = |f: &Fact| u8::from(!matches!(f.kind, FactKind::Created(_)));
+    let rank = |f: &Fact| {
+        u8::from(!matches!(
+            f.kind,
+            FactKind::Created(_) | FactKind::ClassCreated(_)
+        ))
+    };
     sorted.sort_unstable_by_key(|f| (f.at, rank(f), f.id));
     sorted.dedup_by_key(|f| f.id);
 
@@ -285,15 +327,21 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
     let mut profiles: HashMap<Uuid, Profile> = HashMap::new();
     let mut last_activity: HashMap<Uuid, Time> = HashMap::new();
     let mut acc: HashMap<(Uuid, usize), Acc> = HashMap::new();
+    let mut classes = ClassFold::default();
 
     for fact in &sorted {
         let owner = merges.resolve(fact.learner);
+        if let Applied::Class = classes.apply(fact, owner) {
+            // About a class, recorded for the nil learner: nobody's activity.
+            continue;
+        }
         // Sorted by time, so the last insert is the latest.
         last_activity.insert(owner, fact.at);
         let (FactKind::Viewed { module, .. }
         | FactKind::Attempted { module, .. }
         | FactKind::Simulated { module, .. }
-        | FactKind::Completed { module }) = fact.kind
+        | FactKind::Completed { module, .. }
+        | FactKind::Practised { module, .. }) = fact.kind
         else {
             apply_profile(profiles.entry(fact.learner).or_default(), &fact.kind, fact.at);
             continue;
@@ -308,19 +356,35 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
                 entry.first_view.entry(lesson).or_insert(fact.at);
             }
             FactKind::Attempted {
-                score, max, passed, ..
-            } if max > 0 && score <= max => entry.attempts.push(Attempt {
-                event: fact.id,
-                at: fact.at,
                 score,
                 max,
-                passed: passed && passes(score, max, spec.pass_mark),
-            }),
+                passed,
+                ref wrong,
+                ..
+            } if max > 0 && score <= max => {
+                entry.attempts.push(Attempt {
+                    event: fact.id,
+                    at: fact.at,
+                    score,
+                    max,
+                    passed: passed && passes(score, max, spec.pass_mark),
+                });
+                for &question in wrong.iter().flat_map(|w| w.iter()) {
+                    super::review::missed(&mut entry.review, question);
+                }
+            }
+            FactKind::Practised {
+                question,
+                correct,
+                review: true,
+                ..
+            } => super::review::practised(&mut entry.review, question, correct),
             FactKind::Simulated { simulation, .. } => {
                 entry.first_sim.entry(simulation).or_insert(fact.at);
             }
-            FactKind::Completed { .. } => {
-                entry.recorded_at.get_or_insert(fact.at);
+            FactKind::Completed { version, .. } if entry.recorded_at.is_none() => {
+                entry.recorded_at = Some(fact.at);
+                entry.recorded_version = version;
             }
             _ => {}
         }
@@ -375,8 +439,10 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
             (l.id, per_module)
         })
         .collect();
+    let classes = classes.finish(&learners);
     Progress {
         modules: modules.to_vec(),
+        classes,
         learners,
         deleted,
         by_learner,
@@ -411,7 +477,12 @@ fn apply_profile(profile: &mut Profile, kind: &FactKind, at: Time) {
         | FactKind::Viewed { .. }
         | FactKind::Attempted { .. }
         | FactKind::Simulated { .. }
-        | FactKind::Completed { .. } => {}
+        | FactKind::Completed { .. }
+        | FactKind::Practised { .. }
+        | FactKind::ClassCreated(_)
+        | FactKind::ClassUpdated(_)
+        | FactKind::ClassJoined { .. }
+        | FactKind::ClassLeft { .. } => {}
     }
 }
 
@@ -448,7 +519,19 @@ fn finish(spec: &ModuleSpec, names: &Names, acc: Acc) -> ModuleProgress {
             .map(|s| names.text(s).to_owned())
             .collect(),
         rule_met: rule_time.is_some(),
+        to_review: acc
+            .review
+            .iter()
+            .map(|&(q, steps)| super::review::ToReview {
+                question: names.text(q).to_owned(),
+                steps,
+            })
+            .collect(),
         completion_recorded: acc.recorded_at.is_some(),
+        completed_version: match acc.recorded_at {
+            Some(_) => acc.recorded_version,
+            None => rule_time.map(|_| spec.version),
+        },
         completed_at: acc.recorded_at.or(rule_time),
     }
 }
