@@ -41,3 +41,4 @@ mod ui_foundation;
 mod ui_learning;
 mod ui_simulation_app;
 mod ui_trainer;
+mod ui_trainer_notes;
