@@ -49,3 +49,4 @@ mod ui_learning;
 mod ui_review;
 mod ui_simulation_app;
 mod ui_trainer;
+mod ui_trainer_notes;

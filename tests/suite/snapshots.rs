@@ -249,6 +249,11 @@ fn trainer_change_pin() {
     snapshot("trainer_change_pin", |h| trainer_page(h, |_| Page::Pin));
 }
 
+#[test]
+fn trainer_notes() {
+    snapshot("trainer_notes", |h| trainer_page(h, |_| Page::Notes));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reaching the screens
 
