@@ -9,6 +9,7 @@
 //! applies the commands after the frame (`App::ui`), so no screen changes the records, the settings or
 //! another screen while drawing, and no screen depends on another screen's state.
 
+pub mod charts;
 pub mod diagram;
 pub mod glossary;
 pub mod home;
