@@ -36,7 +36,7 @@ pub struct AnswerRecord {
 /// - true/false: `[0]` for "Đúng" (true), `[1]` for "Sai" (false);
 /// - ordering: the content indexes of the steps, in the order the learner put them;
 /// - matching: one pair `[left index, content index of the right-hand item chosen for it]` per left item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Chosen {
     Indexes(Vec<u32>),

@@ -16,6 +16,7 @@
 mod common;
 mod export_fixture;
 
+mod classes_analysis;
 mod classes_records;
 mod cli_records;
 mod content_embedded;
