@@ -68,22 +68,20 @@ pub fn bars(ui: &mut Ui, rows: &[Bar]) {
                 StrokeKind::Inside,
             );
             let font = FontId::proportional(t.sizes.text_body);
-            let galley = painter.layout_no_wrap(bar.caption.clone(), font, t.colors.on_accent);
             let pad = t.sizes.gap_small * 2.0;
+            let room = rect.width() - 2.0 * pad;
+            let width = one_line(painter, &bar.caption, font.clone(), t.colors.text, room)
+                .size()
+                .x;
             // On the filled part when it fits there, else just after it on the track.
-            let (x, color) = if galley.size().x + 2.0 * pad <= filled.width() {
+            let (x, color) = if width + 2.0 * pad <= filled.width() {
                 (filled.left() + pad, t.colors.on_accent)
             } else {
-                let x = (filled.right() + pad).min(rect.right() - galley.size().x - pad);
+                let x = (filled.right() + pad).min(rect.right() - width - pad);
                 (x.max(rect.left() + pad), t.colors.text)
             };
-            painter.text(
-                pos2(x, rect.center().y),
-                Align2::LEFT_CENTER,
-                &bar.caption,
-                FontId::proportional(t.sizes.text_body),
-                color,
-            );
+            let galley = one_line(painter, &bar.caption, font, color, room);
+            painter.galley(pos2(x, rect.center().y - galley.size().y / 2.0), galley, color);
         }
         let label = format!("{}: {}", bar.label, bar.caption);
         response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
@@ -94,7 +92,7 @@ pub fn bars(ui: &mut Ui, rows: &[Bar]) {
 /// A histogram of scores from 0 to 100 %: `counts[i]` learners in the i-th of `counts.len()` equal
 /// bins, each column with its count above it and its range under it; `pass_mark` (percent) is drawn as
 /// a labelled line. `summary` is what a screen reader says of it.
-pub fn histogram(ui: &mut Ui, counts: &[usize], pass_mark: u8, pass_label: &str, summary: &str) -> Response {
+pub fn histogram(ui: &mut Ui, counts: &[u32], pass_mark: u8, pass_label: &str, summary: &str) -> Response {
     let t = ui.tokens();
     let small = FontId::proportional(t.sizes.text_small);
     let line = ui
@@ -185,24 +183,12 @@ pub fn bin_range(i: usize, n: usize) -> (usize, usize) {
     (from, to)
 }
 
-/// The bin (of `n` over 0–100 %) a score in percent falls in, as [`bin_range`] draws it.
-#[must_use]
-pub fn bin_of(percent: u32, n: usize) -> usize {
-    let n = n.max(1);
-    (percent.min(100) as usize * n / 100).min(n - 1)
-}
-
 /// One cell of the learner × module grid, filling the space it is given: a tint of the status colour,
 /// the status's symbol and `word` in that colour. `label` is what a screen reader says (the learner,
 /// the module and the status). Clickable.
 pub fn status_cell(ui: &mut Ui, mark: Mark, word: &str, label: String) -> Response {
     let t = ui.tokens();
-    let color = match mark {
-        Mark::Completed => t.colors.good,
-        Mark::InProgress => t.colors.info,
-        Mark::NotStarted => t.colors.muted,
-        Mark::NeedsHelp => t.colors.bad,
-    };
+    let color = mark_color(t, mark);
     let size = vec2(ui.available_width(), ui.available_height());
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     if ui.is_rect_visible(rect) {
@@ -214,20 +200,54 @@ pub fn status_cell(ui: &mut Ui, mark: Mark, word: &str, label: String) -> Respon
         let d = (rect.height() * 0.45).min(t.sizes.text_body * 0.8);
         let center = pos2(rect.left() + t.sizes.gap_small + d / 2.0 + 2.0, rect.center().y);
         symbol(painter, mark, center, d, color, t.colors.background);
-        let text_rect =
-            Rect::from_min_max(pos2(center.x + d / 2.0 + t.sizes.gap_small, rect.top()), rect.max);
-        painter
-            .with_clip_rect(text_rect.intersect(painter.clip_rect()))
-            .text(
-                pos2(text_rect.left(), rect.center().y),
-                Align2::LEFT_CENTER,
-                word,
-                FontId::new(t.sizes.text_body, crate::ui::theme::bold_family()),
-                color,
-            );
+        let left = center.x + d / 2.0 + t.sizes.gap_small;
+        let font = FontId::new(t.sizes.text_body, crate::ui::theme::bold_family());
+        let galley = one_line(painter, word, font, color, rect.right() - left - 2.0);
+        painter.galley(pos2(left, rect.center().y - galley.size().y / 2.0), galley, color);
     }
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response
+}
+
+/// A status's symbol and word, in its colour, as one label (the grid's legend, "cần hỗ trợ").
+pub fn mark_label(ui: &mut Ui, mark: Mark, word: String) -> Response {
+    let t = ui.tokens();
+    let color = mark_color(t, mark);
+    ui.horizontal(|ui| {
+        let d = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+        let (rect, _) = ui.allocate_exact_size(vec2(d, d), Sense::hover());
+        symbol(ui.painter(), mark, rect.center(), d, color, t.colors.background);
+        ui.label(egui::RichText::new(word).strong().color(color))
+    })
+    .inner
+}
+
+fn mark_color(t: &crate::ui::theme::Tokens, mark: Mark) -> egui::Color32 {
+    match mark {
+        Mark::Completed => t.colors.good,
+        Mark::InProgress => t.colors.info,
+        Mark::NotStarted => t.colors.muted,
+        Mark::NeedsHelp => t.colors.bad,
+    }
+}
+
+/// `text` on one line at most `width` wide, cut with "…" when longer (the whole word is in the
+/// accessible label and the legend).
+fn one_line(
+    painter: &egui::Painter,
+    text: &str,
+    font: FontId,
+    color: egui::Color32,
+    width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+    job.wrap = egui::text::TextWrapping {
+        max_width: width.max(1.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    painter.layout_job(job)
 }
 
 /// The symbol of a status, `d` across: an empty ring (not started), a half-filled disc (in progress), a
@@ -289,11 +309,10 @@ mod tests {
         assert_eq!(bin_range(0, 10), (0, 9));
         assert_eq!(bin_range(9, 10), (90, 100));
         assert_eq!(bin_range(4, 5), (80, 100));
-        for n in [4, 5, 10] {
-            for p in 0..=100u32 {
-                let (from, to) = bin_range(bin_of(p, n), n);
-                assert!((from..=to).contains(&(p as usize)), "{p} in {n} bins");
-            }
+        // The same ranges as the analysis's buckets.
+        for p in 0..=100u32 {
+            let (from, to) = bin_range(crate::class::analysis::bucket(p), 10);
+            assert!((from..=to).contains(&(p as usize)), "{p}");
         }
     }
 

@@ -24,7 +24,7 @@ fn harness(data_dir: &Path) -> Harness<'static, App> {
     h
 }
 
-fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
+pub(crate) fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
     common::start_adding_learner(h);
     type_into(h, "Họ và tên", name);
     if !unit.is_empty() {
@@ -112,7 +112,7 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
     h.run();
 }
 
-fn take_quiz(h: &mut Harness<'_, App>, wrong: usize) {
+pub(crate) fn take_quiz(h: &mut Harness<'_, App>, wrong: usize) {
     let total = h.state().quiz.as_ref().unwrap().session.len();
     for i in 0..total {
         answer_current(h, i >= wrong);
