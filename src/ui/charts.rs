@@ -101,14 +101,16 @@ pub fn histogram(ui: &mut Ui, counts: &[u32], pass_mark: u8, pass_label: &str, s
         + 4.0;
     let width = ui.available_width().max(120.0);
     let plot_height = (t.sizes.text_body * 7.0).max(80.0);
+    // A line for the counts above the columns, two under: the scale, and the pass mark's name.
     let (rect, response) =
-        ui.allocate_exact_size(vec2(width, plot_height + 2.0 * line + 4.0), Sense::hover());
+        ui.allocate_exact_size(vec2(width, plot_height + 3.0 * line + 4.0), Sense::hover());
     if ui.is_rect_visible(rect) && !counts.is_empty() {
         let painter = ui.painter();
-        // The columns: a line for the count above, the range under.
+        // Inset so "0" and "100" under the ends stay inside.
+        let inset = t.sizes.text_small * 1.2;
         let plot = Rect::from_min_max(
-            pos2(rect.left(), rect.top() + line),
-            pos2(rect.right(), rect.top() + line + plot_height),
+            pos2(rect.left() + inset, rect.top() + line),
+            pos2(rect.right() - inset, rect.top() + line + plot_height),
         );
         let most = counts.iter().copied().max().unwrap_or(0).max(1);
         #[allow(clippy::cast_precision_loss)]
@@ -126,19 +128,26 @@ pub fn histogram(ui: &mut Ui, counts: &[u32], pass_mark: u8, pass_label: &str, s
             );
             if n > 0 {
                 painter.rect_filled(column, t.sizes.radius_small * 0.5, t.colors.accent);
+                painter.text(
+                    pos2(column.center().x, column.top() - 2.0),
+                    Align2::CENTER_BOTTOM,
+                    n.to_string(),
+                    small.clone(),
+                    t.colors.text,
+                );
             }
+        }
+        // The scale: the percent at each edge between columns (0, 10, …, 100).
+        let bins = counts.len();
+        for i in 0..=bins {
+            let (from, _) = bin_range(i, bins);
+            let label = if i == bins { 100 } else { from };
+            #[allow(clippy::cast_precision_loss)]
+            let x = plot.left() + step * i as f32;
             painter.text(
-                pos2(column.center().x, column.top() - 2.0),
-                Align2::CENTER_BOTTOM,
-                n.to_string(),
-                small.clone(),
-                t.colors.text,
-            );
-            let (from, to) = bin_range(i, counts.len());
-            painter.text(
-                pos2(column.center().x, plot.bottom() + 2.0),
+                pos2(x, plot.bottom() + 2.0),
                 Align2::CENTER_TOP,
-                format!("{from}–{to}"),
+                label.to_string(),
                 small.clone(),
                 t.colors.muted,
             );
@@ -147,23 +156,23 @@ pub fn histogram(ui: &mut Ui, counts: &[u32], pass_mark: u8, pass_label: &str, s
             [plot.left_bottom(), plot.right_bottom()],
             Stroke::new(t.sizes.border_width, t.colors.border),
         );
-        // The pass mark: a dashed line across the column it falls in, named at its foot.
+        // The pass mark: a dashed line, named under the scale.
         let x = plot.left() + plot.width() * f32::from(pass_mark.min(100)) / 100.0;
         let stroke = Stroke::new(2.0, t.colors.warn);
         painter.extend(egui::Shape::dashed_line(
-            &[pos2(x, plot.top()), pos2(x, plot.bottom())],
+            &[pos2(x, plot.top()), pos2(x, plot.bottom() + line)],
             stroke,
             6.0,
             4.0,
         ));
-        let anchor = if x > plot.center().x {
-            Align2::RIGHT_BOTTOM
-        } else {
-            Align2::LEFT_BOTTOM
-        };
+        let right_half = x > plot.center().x;
         painter.text(
-            pos2(x + if x > plot.center().x { -4.0 } else { 4.0 }, rect.bottom()),
-            anchor,
+            pos2(if right_half { x - 4.0 } else { x + 4.0 }, rect.bottom()),
+            if right_half {
+                Align2::RIGHT_BOTTOM
+            } else {
+                Align2::LEFT_BOTTOM
+            },
             pass_label,
             small,
             t.colors.warn,
@@ -209,17 +218,29 @@ pub fn status_cell(ui: &mut Ui, mark: Mark, word: &str, label: String) -> Respon
     response
 }
 
-/// A status's symbol and word, in its colour, as one label (the grid's legend, "cần hỗ trợ").
+/// A status's symbol and word, in its colour, as one label (the grid's legend).
 pub fn mark_label(ui: &mut Ui, mark: Mark, word: String) -> Response {
-    let t = ui.tokens();
-    let color = mark_color(t, mark);
     ui.horizontal(|ui| {
-        let d = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
-        let (rect, _) = ui.allocate_exact_size(vec2(d, d), Sense::hover());
-        symbol(ui.painter(), mark, rect.center(), d, color, t.colors.background);
+        mark_symbol(ui, mark);
+        let color = mark_color(ui.tokens(), mark);
         ui.label(egui::RichText::new(word).strong().color(color))
     })
     .inner
+}
+
+/// A status's symbol alone, the size of the text, in its colour.
+pub fn mark_symbol(ui: &mut Ui, mark: Mark) {
+    let t = ui.tokens();
+    let d = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+    let (rect, _) = ui.allocate_exact_size(vec2(d, d), Sense::hover());
+    symbol(
+        ui.painter(),
+        mark,
+        rect.center(),
+        d,
+        mark_color(t, mark),
+        t.colors.background,
+    );
 }
 
 fn mark_color(t: &crate::ui::theme::Tokens, mark: Mark) -> egui::Color32 {

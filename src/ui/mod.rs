@@ -45,7 +45,8 @@ pub use widgets::{NoticeKind, UiExt};
 #[derive(Clone, Copy)]
 pub struct ScreenCtx<'a> {
     pub t: &'a I18n,
-    pub catalog: &'a Catalog,
+    /// Shared, so background work (a class report) can keep it.
+    pub catalog: &'a std::sync::Arc<Catalog>,
     pub settings: &'a Settings,
     /// `None` when the journal could not be opened; `records_error` says why.
     pub records: Option<&'a Records>,

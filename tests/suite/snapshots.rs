@@ -347,7 +347,7 @@ fn answer_all(session: &mut QuizSession, right_every: usize) {
 }
 
 /// A wrong answer near the right one.
-fn wrong(view: &View, right: Answer) -> Answer {
+pub(crate) fn wrong(view: &View, right: Answer) -> Answer {
     match (view, right) {
         (View::Single { options }, Answer::Single(i)) => Answer::Single((i + 1) % options.len()),
         (View::Multiple { options }, Answer::Multiple(mut chosen)) => {

@@ -206,7 +206,7 @@ fn the_pc_class_takes_new_learners_and_the_dashboard_follows_their_quizzes() {
     assert!(has(&h, "Cần hỗ trợ (0)"));
     button(&mut h, "Tiến độ từng học viên");
     assert!(
-        has(&h, &format!("Vũ Thị Hoa, {module}: Đang học · 0%")),
+        has(&h, &format!("Vũ Thị Hoa, {module}: 0% · Đang học")),
         "the grid cell says the status in words"
     );
     button(&mut h, "Câu hỏi cần dạy lại");
@@ -265,4 +265,143 @@ fn open_dashboard(h: &mut H) {
     let name = the_class(h).name;
     click(h, Role::Link, &name);
     wait_for(h, |h| !has(h, "Đang tính"));
+}
+
+/// Not a check: writes a realistic class (28 learners of a commune, some far along, some stuck, some
+/// not started) into `$KYNANGSO_DEMO_DIR`, for the README's screenshot of the dashboard:
+/// `KYNANGSO_DEMO_DIR=/tmp/demo cargo test --test suite ui_classes::demo -- --ignored`.
+#[test]
+#[ignore = "writes demo data for the README's screenshot"]
+fn demo_class_for_the_screenshot() {
+    use kynangso::learning::{NewLearner, Records};
+    use kynangso::quiz::QuizSession;
+    use kynangso::records::EventKind;
+
+    let Ok(dir) = std::env::var("KYNANGSO_DEMO_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalog = crate::common::catalog();
+    let (mut records, _) = Records::open(&dir, &catalog, kynangso::learning::now).unwrap();
+    let form = kynangso::class::ClassForm::parse(
+        "Lớp tập huấn chuyển đổi số – đợt 1",
+        "UBND xã Yên Khánh, tỉnh Ninh Bình",
+        "12/03/2026",
+        "14/03/2026",
+        "Phạm Thu Trang",
+    )
+    .unwrap();
+    let class = records.create_class(&form).unwrap();
+    // The trainer's PIN (246813), the text at 100 %, and this PC in the class.
+    let mut settings = kynangso::settings::Settings::default();
+    settings.trainer_pin = kynangso::settings::TrainerPin::Set(
+        kynangso::trainer::pin::hash(PIN, kynangso::trainer::pin::Cost::TESTS_ONLY).unwrap(),
+    );
+    settings.text_size = 100;
+    settings.pc_class = Some(class);
+    settings.save(&dir).unwrap();
+    let names = [
+        "Nguyễn Thị Thu Hà",
+        "Trần Văn Đức",
+        "Lê Hoàng Yến",
+        "Phạm Minh Tuấn",
+        "Hoàng Thị Lan",
+        "Vũ Đình Khoa",
+        "Đặng Thị Mai",
+        "Bùi Quang Huy",
+        "Đỗ Thị Ngọc Ánh",
+        "Ngô Văn Thắng",
+        "Dương Thị Hồng",
+        "Lý Văn Nam",
+        "Đinh Thị Thu Trang",
+        "Mai Văn Long",
+        "Tạ Thị Hạnh",
+        "Phan Văn Bình",
+        "Trịnh Thị Dung",
+        "Cao Văn Sơn",
+        "Lưu Thị Phương",
+        "Hồ Văn Tài",
+        "Nguyễn Văn Hùng",
+        "Trần Thị Kim Oanh",
+        "Lê Văn Tâm",
+        "Phạm Thị Hoa",
+        "Đoàn Văn Lực",
+        "Chu Thị Nga",
+        "Kiều Văn Phúc",
+        "Tôn Nữ Thanh Hương",
+    ];
+    let mut seed: u64 = 7;
+    let mut roll = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % 100
+    };
+    for (i, name) in names.iter().enumerate() {
+        let learner = records
+            .add_learner(NewLearner::parse(name, "UBND xã Yên Khánh", "Công chức").unwrap())
+            .unwrap();
+        records.join_class(class, &[learner]).unwrap();
+        // How far each learner got: the last three have not started.
+        let modules = match i {
+            0..=5 => 5,
+            6..=12 => 3,
+            13..=19 => 2,
+            20..=24 => 1,
+            _ => 0,
+        };
+        let skill = 55 + (i as u64 * 7) % 40;
+        for module in catalog.modules.iter().take(modules) {
+            for lesson in &module.lessons {
+                let kind = EventKind::LessonViewed {
+                    module: module.meta.id.clone(),
+                    lesson: lesson.meta.id.clone(),
+                };
+                records.record(learner, kind).unwrap();
+            }
+            for sim in &module.simulations {
+                let kind = EventKind::SimulationCompleted {
+                    module: module.meta.id.clone(),
+                    simulation: sim.id.clone(),
+                    mistakes: 1,
+                    duration_s: 300,
+                };
+                records.record(learner, kind).unwrap();
+            }
+            // Up to three tries; the weakest fail twice and stop.
+            for attempt in 0..3 {
+                let mut session = QuizSession::new(
+                    &module.questions,
+                    module.meta.quiz_draw,
+                    module.meta.pass_mark,
+                    roll(),
+                );
+                while let Some(presented) = session.current().cloned() {
+                    let right = kynangso::quiz::right_answer(&presented);
+                    // Some questions are hard for everyone.
+                    let hard = if presented.question.id.len() % 3 == 0 {
+                        35
+                    } else {
+                        0
+                    };
+                    let answer = if roll() + hard < skill + attempt * 8 {
+                        right
+                    } else {
+                        crate::snapshots::wrong(&presented.view, right)
+                    };
+                    session.answer(answer).unwrap();
+                    session.next();
+                }
+                let result = session.result();
+                let passed = result.passed;
+                records
+                    .record(learner, result.event_kind(&module.meta.id, 420))
+                    .unwrap();
+                if passed || (skill < 65 && attempt == 1) {
+                    break;
+                }
+            }
+        }
+    }
 }

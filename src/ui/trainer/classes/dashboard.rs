@@ -153,15 +153,24 @@ fn overview(ui: &mut egui::Ui, ctx: &ScreenCtx, dashboard: &Dashboard) -> Option
                     HelpReason::NotStarted => None,
                 })
                 .collect();
-            let (mark, why) = if failed.is_empty() {
-                (Mark::NotStarted, t.class_help_not_started())
+            let (mark, kind, why) = if failed.is_empty() {
+                (
+                    Mark::NotStarted,
+                    crate::ui::NoticeKind::Warn,
+                    t.class_help_not_started(),
+                )
             } else {
-                (Mark::NeedsHelp, t.class_help_failed(failed.join(", ")))
+                (
+                    Mark::NeedsHelp,
+                    crate::ui::NoticeKind::Bad,
+                    t.class_help_failed(failed.join(", ")),
+                )
             };
-            charts::mark_label(ui, mark, why);
+            charts::mark_symbol(ui, mark);
             if ui.link(display_name(t, &row.name)).clicked() {
                 open = Some(row.learner);
             }
+            ui.tone_label(kind, why);
         });
     }
 
@@ -172,36 +181,34 @@ fn overview(ui: &mut egui::Ui, ctx: &ScreenCtx, dashboard: &Dashboard) -> Option
         .records
         .map(|r| r.progress().modules().iter().map(|m| m.pass_mark).collect())
         .unwrap_or_default();
-    let width = (ui.available_width() / 2.0 - ui.spacing().item_spacing.x).max(260.0);
+    // One under the other, each as wide as a line of text is easy to follow.
+    let width = ui.available_width().min(ui.tokens().sizes.reading_width * 0.8);
     let mut any = false;
-    ui.horizontal_wrapped(|ui| {
-        for (m, module) in analysis.modules.iter().enumerate() {
-            let attempted: u32 = module.histogram.iter().sum();
-            if attempted == 0 {
-                continue;
-            }
-            any = true;
-            let pass_mark = pass_marks.get(m).copied().unwrap_or(0);
-            ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    ui.label(egui::RichText::new(t.class_bar_label(m + 1, module.title.clone())).strong());
-                    let summary = t.class_histogram_summary(
-                        histogram_words(&module.histogram),
-                        attempted,
-                        module.title.clone(),
-                    );
-                    charts::histogram(
-                        ui,
-                        &module.histogram,
-                        pass_mark,
-                        &t.class_pass_mark(pass_mark),
-                        &summary,
-                    );
-                });
-            });
+    for (m, module) in analysis.modules.iter().enumerate() {
+        let attempted: u32 = module.histogram.iter().sum();
+        if attempted == 0 {
+            continue;
         }
-    });
+        any = true;
+        let pass_mark = pass_marks.get(m).copied().unwrap_or(0);
+        ui.add_space(ui.tokens().sizes.gap);
+        ui.label(egui::RichText::new(t.class_bar_label(m + 1, module.title.clone())).strong());
+        let summary = t.class_histogram_summary(
+            histogram_words(&module.histogram),
+            attempted,
+            module.title.clone(),
+        );
+        ui.scope(|ui| {
+            ui.set_max_width(width);
+            charts::histogram(
+                ui,
+                &module.histogram,
+                pass_mark,
+                &t.class_pass_mark(pass_mark),
+                &summary,
+            );
+        });
+    }
     if !any {
         ui.muted(t.class_scores_none());
     }

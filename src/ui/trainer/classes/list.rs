@@ -42,7 +42,9 @@ fn card(ui: &mut egui::Ui, ctx: &ScreenCtx, class: &ClassInfo, open: &mut Option
     let t = ctx.t;
     ui.card(|ui| {
         ui.horizontal_wrapped(|ui| {
-            let name = egui::RichText::new(&class.name).text_style(crate::ui::theme::h3());
+            let name = egui::RichText::new(&class.name)
+                .text_style(crate::ui::theme::h3())
+                .color(ui.visuals().hyperlink_color);
             if ui.link(name).clicked() {
                 *open = Some(class.id);
             }
