@@ -12,6 +12,7 @@ pub mod app;
 pub mod assets;
 pub mod class;
 pub mod cli;
+pub mod cli_classes;
 pub mod cli_records;
 pub mod command;
 pub mod content;

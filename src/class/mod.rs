@@ -5,8 +5,10 @@
 
 pub mod analysis;
 pub mod edit;
+pub mod filter;
 pub mod paste;
 pub mod questions;
+pub mod report;
 
 use uuid::Uuid;
 

@@ -130,7 +130,7 @@ impl QuestionStat {
     }
 }
 
-#[derive(Default)]
+#[derive(Debug, Clone, Default)]
 struct Tally {
     answered: u32,
     correct: u32,
@@ -139,6 +139,7 @@ struct Tally {
 }
 
 /// Counts a class's answers, event by event; owns what it needs, so it can run on a worker thread.
+#[derive(Debug, Clone)]
 pub struct QuestionTally {
     /// Members and the profiles merged into them.
     learners: HashSet<Uuid>,
@@ -150,15 +151,8 @@ impl QuestionTally {
     /// A tally for the members of `class` as `progress` knows them.
     #[must_use]
     pub fn new(progress: &Progress, class: &Class) -> QuestionTally {
-        let mut learners = HashSet::new();
-        for &member in &class.members {
-            learners.insert(member);
-            if let Some(learner) = progress.learner(member) {
-                learners.extend(learner.merged.iter().copied());
-            }
-        }
         QuestionTally {
-            learners,
+            learners: super::filter::learners_of(progress, class),
             tallies: HashMap::new(),
             seen: HashSet::new(),
         }
