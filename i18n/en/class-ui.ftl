@@ -106,7 +106,6 @@ class-report-save-title = Save the class report
 class-report-running = Writing the class report…
 class-report-done = The class report is saved in { $path }.
 class-report-no-place = No place was chosen, so the report was not written. Press the report button again and choose where to save it.
-class-no-name = (a class without a name)
 
 class-error-name = Type the class's name.
 class-error-long = Each box takes at most { $max } characters. Make it shorter.

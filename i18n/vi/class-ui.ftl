@@ -106,7 +106,6 @@ class-report-save-title = Lưu báo cáo lớp
 class-report-running = Đang xuất báo cáo lớp…
 class-report-done = Đã lưu báo cáo lớp vào { $path }.
 class-report-no-place = Chưa chọn nơi lưu nên chưa xuất báo cáo. Hãy bấm lại nút xuất báo cáo và chọn nơi lưu.
-class-no-name = (lớp chưa có tên)
 
 class-error-name = Hãy nhập tên lớp.
 class-error-long = Mỗi ô chỉ được dài tối đa { $max } ký tự. Hãy viết ngắn lại.

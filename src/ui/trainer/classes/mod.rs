@@ -230,11 +230,7 @@ fn info(
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
     ClassInfo {
         id: class.id,
-        name: if class.name.is_empty() {
-            ctx.t.class_no_name()
-        } else {
-            class.name.clone()
-        },
+        name: crate::class::report::class_name(class, ctx.t),
         unit: class.unit.clone(),
         starts: date(class.starts),
         ends: date(class.ends),
@@ -376,25 +372,4 @@ pub enum Counting {
     Running,
     /// The journal could not be read.
     Failed,
-}
-
-struct TempJob;
-#[allow(clippy::unused_self)]
-impl TempJob {
-    fn write(
-        &self,
-        _t: &I18n,
-        _p: &std::path::Path,
-        _d: &std::path::Path,
-    ) -> Result<(), crate::trainer::transfer::ExportFailure> {
-        Ok(())
-    }
-}
-fn report_job(
-    _r: &crate::learning::Records,
-    _ctx: &ScreenCtx,
-    _c: Uuid,
-    _f: report::ReportFormat,
-) -> TempJob {
-    TempJob
 }

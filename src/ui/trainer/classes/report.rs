@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 use crate::app::Notice;
+use crate::class::report::{ClassReportJob, ReportFile as ReportFormat};
 use crate::i18n::{I18n, Lang};
 use crate::job::{Job, Poll};
 use crate::ui::ScreenCtx;
@@ -14,19 +15,11 @@ use crate::ui::UiExt;
 use crate::ui::trainer::classes::{ClassInfo, ClassesState};
 use crate::ui::trainer::{TrainerState, bad, notice_ui, ok};
 
-/// The two files a class report can be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    Xlsx,
-    Pdf,
-}
-
-impl ReportFormat {
-    fn extension(self) -> &'static str {
-        match self {
-            ReportFormat::Xlsx => "xlsx",
-            ReportFormat::Pdf => "pdf",
-        }
+/// The file extension of a report type.
+fn extension(format: ReportFormat) -> &'static str {
+    match format {
+        ReportFormat::Xlsx => "xlsx",
+        ReportFormat::Pdf => "pdf",
     }
 }
 
@@ -77,8 +70,10 @@ pub fn buttons(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, inf
 
 /// The line under the buttons: writing, or how it went.
 pub fn status(ui: &mut egui::Ui, t: &I18n, report: &ReportState) {
-    if report.running.is_some() {
-        ui.muted(t.class_report_running());
+    if let Some((_, job)) = &report.running {
+        ui.label(t.class_report_running());
+        let fraction = job.fraction();
+        ui.progress_bar(fraction, Some(format!("{}%", (fraction * 100.0).round())));
     }
     if let Some(message) = &report.message {
         notice_ui(ui, message);
@@ -94,7 +89,7 @@ fn file_name(info: &ClassInfo, format: ReportFormat) -> String {
     let safe = safe.trim_matches('-');
     let safe = if safe.is_empty() { "lop" } else { safe };
     let safe: String = safe.chars().take(60).collect();
-    format!("bao-cao-{safe}.{}", format.extension())
+    format!("bao-cao-{safe}.{}", extension(format))
 }
 
 /// Asks where to save with the system's dialog, on a thread so the window keeps drawing.
@@ -111,7 +106,7 @@ fn open_dialog(
         rfd::FileDialog::new()
             .set_title(title)
             .set_file_name(name)
-            .add_filter(format.extension().to_uppercase(), &[format.extension()])
+            .add_filter(extension(format).to_uppercase(), &[extension(format)])
             .save_file()
     });
     match spawned {
@@ -132,16 +127,36 @@ fn begin(
     format: ReportFormat,
     path: PathBuf,
 ) {
-    let Some(records) = ctx.records else { return };
     let report = &mut classes.report;
-    let job = super::report_job(records, ctx, class, format);
-    let _ = records;
+    let Some((records, class)) = ctx.records.and_then(|r| Some((r, r.progress().class(class)?))) else {
+        report.message = Some(bad(ctx.t.class_gone()));
+        return;
+    };
+    // The analysis is taken from the fold now; the answers are read from the journal file on the
+    // worker thread, as the report is written.
+    let job = ClassReportJob::new(
+        format,
+        records.progress(),
+        class,
+        crate::export::JournalEvents(ctx.data_dir.to_path_buf()),
+        ctx.catalog.clone(),
+        crate::learning::now(),
+    );
     let lang: Lang = ctx.t.lang();
     let target = path.clone();
     let data_dir = ctx.data_dir.to_path_buf();
-    let spawned = Job::spawn("class-report", Some(wake.clone()), move |_| {
+    let spawned = Job::spawn("class-report", Some(wake.clone()), move |reporter| {
         let t = I18n::new(lang);
-        job.write(&t, &target, &data_dir).map_err(|e| {
+        let mut last = None;
+        let mut progress = |done: usize, total: usize| {
+            // One report per percent is plenty for a bar.
+            let percent = done * 100 / total.max(1);
+            if last != Some(percent) {
+                last = Some(percent);
+                reporter.progress(done, total);
+            }
+        };
+        job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
             log::error!("class report to {}: {e}", target.display());
             e.render(&t, &target)
         })
