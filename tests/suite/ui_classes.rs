@@ -153,6 +153,16 @@ fn a_class_is_created_and_learners_join_by_picking_and_by_paste() {
     assert!(!the_class(&h).members.contains(&binh));
     assert_eq!(learner_count(&h), 5);
 
+    // An empty paste and one of more names than a paste may hold: said, nothing recorded.
+    paste(&mut h, "Danh sách họ tên, mỗi dòng một người", "\n  \n\t\n");
+    button(&mut h, "Kiểm tra danh sách");
+    assert!(has(&h, "Danh sách không có tên nào."));
+    let many: String = (0..2_500).map(|i| format!("Học viên số {i}\n")).collect();
+    paste(&mut h, "Danh sách họ tên, mỗi dòng một người", &many);
+    button(&mut h, "Kiểm tra danh sách");
+    assert!(has(&h, "Danh sách có 2.500 tên, nhiều hơn mức 2.000 tên"));
+    assert_eq!(learner_count(&h), 5);
+
     // The list: the class with its dates and count.
     button(&mut h, "Quay lại lớp Lớp chuyển đổi số tháng 3");
     button(&mut h, "Quay lại danh sách lớp");

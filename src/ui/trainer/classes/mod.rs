@@ -269,7 +269,10 @@ fn review_paste(ctx: &ScreenCtx, id: Uuid, pasted: &str) -> learners::Review {
         Err(e) => {
             let problem = match e {
                 PasteError::Empty => t.class_paste_empty(),
-                PasteError::TooMany { lines } => t.class_paste_too_many(lines, MAX_LINES),
+                PasteError::TooMany { lines } => t.class_paste_too_many(
+                    crate::ui::trainer::count(t, lines),
+                    crate::ui::trainer::count(t, MAX_LINES),
+                ),
             };
             return learners::Review {
                 problem: Some(problem),

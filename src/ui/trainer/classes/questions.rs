@@ -33,11 +33,9 @@ pub fn show(
 ) {
     ui.label(t.class_questions_intro());
     match counting {
+        // Words, not a spinner: the worker wakes the window when it is done.
         Counting::Running => {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.muted(t.class_questions_counting());
-            });
+            ui.muted(t.class_questions_counting());
         }
         Counting::Failed => {
             ui.tone_label(NoticeKind::Bad, t.class_questions_failed());
