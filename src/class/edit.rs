@@ -1,6 +1,8 @@
 //! Changing classes: checking what the trainer typed, and recording `class_created`, `class_updated`,
 //! `class_joined` and `class_left` through [`Records`] (design "Version 1 extensions").
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -205,18 +207,17 @@ impl Records {
     /// membership is not already `join`.
     fn membership_changes(&self, class: Uuid, learners: &[Uuid], join: bool) -> Vec<(Uuid, EventKind)> {
         let progress = self.progress();
-        let members = progress
+        let members: HashSet<Uuid> = progress
             .class(class)
-            .map(|c| c.members.as_slice())
+            .map(|c| c.members.iter().copied().collect())
             .unwrap_or_default();
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
         let mut events = Vec::new();
         for &learner in learners {
             let id = progress.resolve(learner);
-            if progress.learner(id).is_none() || seen.contains(&id) || members.contains(&id) == join {
+            if progress.learner(id).is_none() || members.contains(&id) == join || !seen.insert(id) {
                 continue;
             }
-            seen.push(id);
             let kind = if join {
                 EventKind::ClassJoined { class }
             } else {

@@ -3,6 +3,8 @@
 //! line is matched against the roster ignoring diacritics and case, so the screen can offer "the same
 //! person" for a name that is already there instead of creating a second profile silently.
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use crate::learning::{LearnerError, NewLearner};
@@ -73,20 +75,18 @@ pub fn read(pasted: &str, progress: &Progress) -> Result<Vec<PastedName>, PasteE
     if lines.is_empty() {
         return Err(PasteError::Empty);
     }
-    let roster: Vec<(String, Uuid)> = progress
-        .learners()
-        .iter()
-        .map(|l| (text::search_key(&l.name), l.id))
-        .collect();
+    let mut roster: HashMap<String, Vec<Uuid>> = HashMap::new();
+    for learner in progress.learners() {
+        roster
+            .entry(text::search_key(&learner.name))
+            .or_default()
+            .push(learner.id);
+    }
     let mut out = Vec::with_capacity(lines.len());
-    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
     for (line, name) in lines {
         let key = text::search_key(&name);
-        let same_name = roster
-            .iter()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, id)| *id)
-            .collect();
+        let same_name = roster.get(&key).cloned().unwrap_or_default();
         let repeats = first.get(&key).copied();
         first.entry(key).or_insert(out.len());
         let problem = NewLearner::parse(&name, "", "").err();

@@ -143,7 +143,9 @@ struct Tally {
 pub struct QuestionTally {
     /// Members and the profiles merged into them.
     learners: HashSet<Uuid>,
-    tallies: HashMap<(String, String), Tally>,
+    /// Module id → question id → tally (nested, so counting an answer allocates nothing once its
+    /// question is known).
+    tallies: HashMap<String, HashMap<String, Tally>>,
     seen: HashSet<Uuid>,
 }
 
@@ -176,11 +178,19 @@ impl QuestionTally {
             return;
         }
         let version = event.version();
+        if !self.tallies.contains_key(module) {
+            self.tallies.insert(module.clone(), HashMap::new());
+        }
+        let Some(questions) = self.tallies.get_mut(module) else {
+            return;
+        };
         for answer in answers {
-            let tally = self
-                .tallies
-                .entry((module.clone(), answer.question.clone()))
-                .or_default();
+            if !questions.contains_key(&answer.question) {
+                questions.insert(answer.question.clone(), Tally::default());
+            }
+            let Some(tally) = questions.get_mut(&answer.question) else {
+                continue;
+            };
             tally.answered += 1;
             if answer.correct {
                 tally.correct += 1;
@@ -198,7 +208,11 @@ impl QuestionTally {
         for (m, module) in catalog.modules.iter().enumerate() {
             let version = module.meta.version;
             for (q, question) in module.questions.iter().enumerate() {
-                let Some(tally) = self.tallies.get(&(module.meta.id.clone(), question.id.clone())) else {
+                let Some(tally) = self
+                    .tallies
+                    .get(&module.meta.id)
+                    .and_then(|q| q.get(&question.id))
+                else {
                     continue;
                 };
                 let mut wrong: HashMap<&Chosen, u32> = HashMap::new();

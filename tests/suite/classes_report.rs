@@ -144,3 +144,12 @@ fn a_class_nobody_named_is_reported_as_such() {
     );
     assert_eq!(book.worksheet_range("Learners").unwrap().rows().count(), 3);
 }
+
+/// The trainer area runs the report and the question count on a worker thread (`job::Job`).
+#[test]
+fn the_report_job_and_the_tally_can_go_to_a_worker_thread() {
+    fn send<T: Send + 'static>() {}
+    send::<ClassReportJob>();
+    send::<kynangso::class::questions::QuestionTally>();
+    send::<kynangso::class::analysis::ClassAnalysis>();
+}
