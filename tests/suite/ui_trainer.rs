@@ -120,7 +120,7 @@ fn unlocked(h: &H) -> bool {
 }
 
 /// Runs frames until `done` holds (a worker thread is busy), for at most 30 s.
-pub(crate) fn wait_for(h: &mut H, done: impl Fn(&H) -> bool) {
+fn wait_for(h: &mut H, done: impl Fn(&H) -> bool) {
     for _ in 0..600 {
         h.run();
         if done(h) {

@@ -52,7 +52,12 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
             }
         });
         ui.separator();
-        let counting = super::count_questions(ctx, classes, id, ui.ctx());
+        // The answers are counted only when looked at: reading a big class's journal takes seconds.
+        let counting = if classes.tab == Tab::Questions {
+            super::count_questions(ctx, classes, id, ui.ctx())
+        } else {
+            super::Counting::Done
+        };
         let Some(dashboard) = super::cached(ctx, &mut classes.dashboard, id) else {
             return;
         };

@@ -334,8 +334,9 @@ fn count_questions(ctx: &ScreenCtx, classes: &mut ClassesState, id: Uuid, wake: 
     {
         let key = (id, records.event_count());
         let counted = classes.questions.key == Some(key) || classes.questions_failed == Some(key);
-        let counting = classes.counting.as_ref().is_some_and(|(k, _)| *k == key);
-        if !counted && !counting {
+        // One count at a time: one that ends outdated is followed by another (a count of a big
+        // class's journal takes seconds).
+        if !counted && classes.counting.is_none() {
             let mut tally = QuestionTally::new(records.progress(), class);
             let events = crate::export::JournalEvents(ctx.data_dir.to_path_buf());
             let spawned = Job::spawn("class-questions", Some(wake.clone()), move |_| {
