@@ -18,6 +18,9 @@ pub enum Screen {
     Lesson { module: usize, lesson: usize },
     /// The quiz of a module: opening it starts a new draw (its state lives in `App::quiz`).
     Quiz(usize),
+    /// Ungraded practice of a module: the review of its questions answered wrong (`review`), or the
+    /// "Ôn tập" of its recall questions; opening it starts afresh (its state lives in `App::drill`).
+    Drill { module: usize, review: bool },
     /// A practice simulation of a module: opening it starts it afresh (its state lives in `App::sim`).
     Simulation { module: usize, sim: usize },
     /// "Ai đang học?": choose or add a learner.
@@ -62,6 +65,8 @@ pub enum Command {
     RetryQuiz,
     /// Leave a quiz midway (already confirmed): nothing is recorded.
     LeaveQuiz,
+    /// An answer in the review or practice: record its `question_practised` event.
+    Practised(crate::records::EventKind),
     /// The practice simulation on screen was finished: record it (its summary stays on screen).
     SimulationFinished {
         mistakes: usize,

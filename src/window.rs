@@ -64,7 +64,7 @@ fn options(title: &str) -> eframe::NativeOptions {
 }
 
 /// The screens `smoke-test` draws: the learner picker, home, every module page, the first and last lesson
-/// and the quiz of each, settings.
+/// the quiz and the recall practice of each, settings.
 #[must_use]
 pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
     let mut screens = vec![Screen::Learners, Screen::Home];
@@ -76,6 +76,10 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
             lesson: m.lessons.len().saturating_sub(1),
         });
         screens.push(Screen::Quiz(i));
+        screens.push(Screen::Drill {
+            module: i,
+            review: false,
+        });
         for sim in 0..m.simulations.len() {
             screens.push(Screen::Simulation { module: i, sim });
         }
@@ -102,6 +106,10 @@ pub fn parse_screen(s: &str) -> Option<Screen> {
         Some("settings") => Some(Screen::Settings),
         Some("module") => Some(Screen::Module(n(1)?)),
         Some("quiz") => Some(Screen::Quiz(n(1)?)),
+        Some(mode @ ("review" | "practice")) => Some(Screen::Drill {
+            module: n(1)?,
+            review: mode == "review",
+        }),
         Some("sim") => Some(Screen::Simulation {
             module: n(1)?,
             sim: n(2)?,

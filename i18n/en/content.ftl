@@ -19,7 +19,7 @@ content-too-few = The question "{ $id }" needs at least two options, steps or pa
 content-duplicate-choice = The question "{ $id }" has two identical options.
 content-unknown-lesson = This module has no lesson with the id "{ $id }".
 content-bad-pass-mark = The pass mark { $mark } must be between 1 and 100.
-content-bad-draw = Each attempt draws { $draw } questions but the bank has { $have }.
+content-bad-draw = Each attempt draws { $draw } questions but the bank has { $have } skill and fact questions (recall questions are not graded).
 content-simulation = Practice simulation: { $detail }
 
 # Problems in a practice simulation's scenario, shown after content-simulation. The ids, labels and values

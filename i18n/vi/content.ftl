@@ -19,7 +19,7 @@ content-too-few = Câu hỏi "{ $id }" cần ít nhất hai lựa chọn, bướ
 content-duplicate-choice = Câu hỏi "{ $id }" có hai lựa chọn giống nhau.
 content-unknown-lesson = Không có bài học mã "{ $id }" trong học phần này.
 content-bad-pass-mark = Điểm đạt { $mark } phải từ 1 đến 100.
-content-bad-draw = Mỗi lần làm bài rút { $draw } câu nhưng ngân hàng có { $have } câu.
+content-bad-draw = Mỗi lần làm bài rút { $draw } câu nhưng ngân hàng chỉ có { $have } câu kỹ năng và kiến thức (câu ghi nhớ không tính điểm).
 content-simulation = Bài thực hành mô phỏng: { $detail }
 
 # Problems in a practice simulation's scenario, shown after content-simulation. The ids, labels and values

@@ -61,6 +61,7 @@ pub struct App {
     pub learners: ui::learners::LearnersState,
     pub lesson: ui::lesson::LessonState,
     pub quiz: Option<ui::quiz::QuizState>,
+    pub drill: Option<ui::review::DrillState>,
     pub sim: Option<ui::simulation::SimState>,
     /// The trainer area: PIN gate, roster, exports and imports.
     pub trainer: ui::trainer::TrainerState,
@@ -174,6 +175,7 @@ impl App {
             learners: ui::learners::LearnersState::default(),
             lesson: ui::lesson::LessonState::default(),
             quiz: None,
+            drill: None,
             sim: None,
             trainer,
             next_seed,
@@ -246,6 +248,7 @@ impl App {
                 ui::lesson::show(ui, &ctx, &mut self.lesson, module, lesson, out);
             }
             Screen::Quiz(_) => ui::quiz::show(ui, &ctx, self.quiz.as_mut(), out),
+            Screen::Drill { .. } => ui::review::show(ui, &ctx, self.drill.as_mut(), out),
             Screen::Simulation { .. } => ui::simulation::show(ui, &ctx, self.sim.as_mut(), out),
             Screen::Learners => ui::learners::show(ui, &ctx, &mut self.learners, out),
             Screen::LearnerPage => ui::learner_page::show(ui, &ctx, out),
@@ -296,6 +299,7 @@ impl App {
                     self.open(quiz.leave_to.unwrap_or(Screen::Module(quiz.module)));
                 }
             }
+            Command::Practised(kind) => self.record(kind),
             Command::SimulationFinished { mistakes, duration_s } => {
                 self.simulation_finished(mistakes, duration_s);
             }
@@ -331,6 +335,7 @@ impl App {
         match screen {
             Screen::Quiz(module) => self.start_quiz(module),
             Screen::Simulation { module, sim } => self.start_simulation(module, sim),
+            Screen::Drill { module, review } => self.start_drill(module, review),
             other => self.screen = other,
         }
     }
@@ -352,6 +357,27 @@ impl App {
         let session = QuizSession::new(&m.questions, m.meta.quiz_draw, m.meta.pass_mark, seed);
         self.quiz = Some(ui::quiz::QuizState::new(module, session));
         self.screen = Screen::Quiz(module);
+    }
+
+    /// Starts the review of the current learner's wrong answers in `module` (`review`), or the practice
+    /// of its recall questions.
+    fn start_drill(&mut self, module: usize, review: bool) {
+        let catalog = self.catalog.clone();
+        let Some(m) = catalog.modules.get(module) else {
+            return;
+        };
+        let seed = self.take_seed();
+        let drill = if review {
+            let due = screen_ctx!(self)
+                .progress_in(m)
+                .map(|p| p.to_review.clone())
+                .unwrap_or_default();
+            crate::quiz::Drill::review(m.id(), &m.questions, &due, seed)
+        } else {
+            crate::quiz::Drill::practice(m.id(), &m.questions, seed)
+        };
+        self.drill = Some(ui::review::DrillState::new(module, drill));
+        self.screen = Screen::Drill { module, review };
     }
 
     /// Starts practice simulation `sim` of `module` afresh.

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use super::glossary;
 use super::markdown;
 use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
@@ -16,6 +17,8 @@ pub const SOURCES_HEADING: &str = "Căn cứ pháp lý và nguồn";
 struct Checker<'a> {
     source: &'a dyn Source,
     issues: Vec<Issue>,
+    /// Every glossary entry read so far, for the one-meaning-per-term rule across modules.
+    glossary: Vec<glossary::Located>,
 }
 
 impl Checker<'_> {
@@ -135,6 +138,7 @@ pub fn load(source: &dyn Source) -> Result<Catalog, Vec<Issue>> {
     let mut c = Checker {
         source,
         issues: Vec::new(),
+        glossary: Vec::new(),
     };
     let files = source.files();
     let mut dirs: Vec<String> = files
@@ -175,6 +179,15 @@ fn check_across_modules(c: &mut Checker<'_>, catalog: &Catalog) {
         if !orders.insert(m.meta.order) {
             c.issue(&path, 1, Problem::DuplicateOrder(m.meta.order));
         }
+    }
+    for (later, first) in glossary::conflicts(&c.glossary) {
+        let (first, later) = (&c.glossary[first], &c.glossary[later]);
+        let problem = Problem::GlossaryConflict {
+            term: later.term.clone(),
+            first: format!("{}:{}", c.source.display(&first.path), first.line),
+        };
+        let (path, line) = (later.path.clone(), later.line);
+        c.issue(&path, line, problem);
     }
 }
 
@@ -225,25 +238,20 @@ fn load_module(
             let quiz: QuizFile = c.json(&quiz_path, &text)?;
             Some(check_quiz(c, &quiz_path, &text, quiz, &lesson_ids))
         });
-    if let Some(qs) = &questions
-        && (qs.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > qs.len())
-    {
-        let line = line_of(&meta_text, "\"quiz_draw\"");
-        c.issue(
-            &meta_path,
-            line,
-            Problem::BadDraw {
-                draw: meta.quiz_draw,
-                have: qs.len(),
-            },
-        );
+    if let Some(qs) = &questions {
+        check_graded_pool(c, &meta_path, &meta_text, &meta, qs);
     }
     let questions = questions.unwrap_or_default();
 
     let glossary_path = format!("{dir}/glossary.json");
     let glossary: Vec<GlossaryEntry> = if files.contains(&glossary_path) {
         c.text(&glossary_path, None)
-            .and_then(|t| c.json(&glossary_path, &t))
+            .and_then(|t| {
+                let entries: Vec<GlossaryEntry> = c.json(&glossary_path, &t)?;
+                let located = glossary::locate(&glossary_path, &t, &entries);
+                c.glossary.extend(located);
+                Some(entries)
+            })
             .unwrap_or_default()
     } else {
         Vec::new()
@@ -383,9 +391,16 @@ fn check_quiz(
     let mut ids = HashSet::new();
     let mut out = Vec::new();
     for raw in quiz.questions {
+        let stated = raw.tests().is_some();
         let q = Question::from(raw);
         let line = json_key_line(text, "id", &q.id);
         let bad = |c: &mut Checker<'_>, p: Problem| c.issue(path, line, p);
+        if !stated {
+            bad(c, Problem::MissingTests(q.id.clone()));
+        }
+        if q.lesson.is_none() {
+            bad(c, Problem::MissingLesson(q.id.clone()));
+        }
         if !valid_id(&q.id) {
             bad(c, Problem::BadId(q.id.clone()));
         }
@@ -409,6 +424,42 @@ fn check_quiz(
         out.push(q);
     }
     out
+}
+
+/// A graded quiz draws only skill and fact questions, at least one from every lesson: the pool must have
+/// enough of them, one or more per lesson, and the draw must be large enough to take one from each.
+fn check_graded_pool(
+    c: &mut Checker<'_>,
+    meta_path: &str,
+    meta_text: &str,
+    meta: &ModuleMeta,
+    qs: &[Question],
+) {
+    let graded: Vec<&Question> = qs.iter().filter(|q| q.tests.graded()).collect();
+    let draw_line = line_of(meta_text, "\"quiz_draw\"");
+    if graded.is_empty() || meta.quiz_draw == 0 || meta.quiz_draw > graded.len() {
+        let problem = Problem::BadDraw {
+            draw: meta.quiz_draw,
+            have: graded.len(),
+        };
+        c.issue(meta_path, draw_line, problem);
+    }
+    if meta.quiz_draw < meta.lessons.len() {
+        let problem = Problem::DrawBelowLessons {
+            draw: meta.quiz_draw,
+            lessons: meta.lessons.len(),
+        };
+        c.issue(meta_path, draw_line, problem);
+    }
+    for lesson in &meta.lessons {
+        if !graded
+            .iter()
+            .any(|q| q.lesson.as_deref() == Some(lesson.id.as_str()))
+        {
+            let line = json_key_line(meta_text, "id", &lesson.id);
+            c.issue(meta_path, line, Problem::LessonNotGraded(lesson.id.clone()));
+        }
+    }
 }
 
 fn has_duplicates<'a>(items: impl IntoIterator<Item = &'a String>) -> bool {

@@ -1,6 +1,7 @@
 //! Lesson content: the model, Markdown parsing, diagrams, loading from the binary or a folder, and
 //! validation. Nothing here knows about the window.
 
+mod glossary;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -9,7 +10,7 @@ pub mod source;
 pub mod svg;
 
 pub use load::load;
-pub use model::{Catalog, Lesson, Module, Question, QuestionKind};
+pub use model::{Catalog, Lesson, Module, Question, QuestionKind, Tests};
 pub use problem::{Issue, Problem};
 pub use source::{DirSource, EmbeddedSource, ReadProblem, Source};
 

@@ -84,6 +84,8 @@ pub enum RawQuestion {
         id: String,
         #[serde(default)]
         lesson: Option<String>,
+        #[serde(default)]
+        tests: Option<Tests>,
         prompt: String,
         options: Vec<String>,
         correct: usize,
@@ -93,6 +95,8 @@ pub enum RawQuestion {
         id: String,
         #[serde(default)]
         lesson: Option<String>,
+        #[serde(default)]
+        tests: Option<Tests>,
         prompt: String,
         options: Vec<String>,
         correct: Vec<usize>,
@@ -102,6 +106,8 @@ pub enum RawQuestion {
         id: String,
         #[serde(default)]
         lesson: Option<String>,
+        #[serde(default)]
+        tests: Option<Tests>,
         prompt: String,
         answer: bool,
         explanation: String,
@@ -110,6 +116,8 @@ pub enum RawQuestion {
         id: String,
         #[serde(default)]
         lesson: Option<String>,
+        #[serde(default)]
+        tests: Option<Tests>,
         prompt: String,
         steps: Vec<String>,
         explanation: String,
@@ -118,10 +126,26 @@ pub enum RawQuestion {
         id: String,
         #[serde(default)]
         lesson: Option<String>,
+        #[serde(default)]
+        tests: Option<Tests>,
         prompt: String,
         pairs: Vec<Pair>,
         explanation: String,
     },
+}
+
+impl RawQuestion {
+    /// `tests` as written (the checker reports it when missing).
+    #[must_use]
+    pub fn tests(&self) -> Option<Tests> {
+        match self {
+            RawQuestion::Single { tests, .. }
+            | RawQuestion::Multiple { tests, .. }
+            | RawQuestion::TrueFalse { tests, .. }
+            | RawQuestion::Ordering { tests, .. }
+            | RawQuestion::Matching { tests, .. } => *tests,
+        }
+    }
 }
 
 /// A left–right pair of a matching question.
@@ -164,11 +188,35 @@ impl QuestionKind {
     }
 }
 
+/// What a question tests (`"tests"` in `quiz.json`): only skill and fact questions are drawn into a
+/// graded quiz; recall questions (numbers, dates, document names) are for the ungraded practice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tests {
+    /// Applying a rule to a case, a procedure, a safe behaviour.
+    #[default]
+    Skill,
+    /// A fact a learner acts on: a deadline, who signs, where to file.
+    Fact,
+    /// A number, date or document name: practice only, never graded.
+    Recall,
+}
+
+impl Tests {
+    /// Whether a question of this kind may be drawn into a graded quiz.
+    #[must_use]
+    pub fn graded(self) -> bool {
+        self != Tests::Recall
+    }
+}
+
 /// A validated quiz question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     pub id: String,
+    /// The lesson it comes from (required by `check-content`; `None` only in content that failed it).
     pub lesson: Option<String>,
+    pub tests: Tests,
     pub prompt: String,
     pub explanation: String,
     pub kind: QuestionKind,
@@ -180,6 +228,7 @@ impl From<RawQuestion> for Question {
             RawQuestion::Single {
                 id,
                 lesson,
+                tests,
                 prompt,
                 options,
                 correct,
@@ -187,6 +236,7 @@ impl From<RawQuestion> for Question {
             } => Question {
                 id,
                 lesson,
+                tests: tests.unwrap_or_default(),
                 prompt,
                 explanation,
                 kind: QuestionKind::Single { options, correct },
@@ -194,6 +244,7 @@ impl From<RawQuestion> for Question {
             RawQuestion::Multiple {
                 id,
                 lesson,
+                tests,
                 prompt,
                 options,
                 correct,
@@ -201,6 +252,7 @@ impl From<RawQuestion> for Question {
             } => Question {
                 id,
                 lesson,
+                tests: tests.unwrap_or_default(),
                 prompt,
                 explanation,
                 kind: QuestionKind::Multiple { options, correct },
@@ -208,12 +260,14 @@ impl From<RawQuestion> for Question {
             RawQuestion::TrueFalse {
                 id,
                 lesson,
+                tests,
                 prompt,
                 answer,
                 explanation,
             } => Question {
                 id,
                 lesson,
+                tests: tests.unwrap_or_default(),
                 prompt,
                 explanation,
                 kind: QuestionKind::TrueFalse { answer },
@@ -221,12 +275,14 @@ impl From<RawQuestion> for Question {
             RawQuestion::Ordering {
                 id,
                 lesson,
+                tests,
                 prompt,
                 steps,
                 explanation,
             } => Question {
                 id,
                 lesson,
+                tests: tests.unwrap_or_default(),
                 prompt,
                 explanation,
                 kind: QuestionKind::Ordering { steps },
@@ -234,12 +290,14 @@ impl From<RawQuestion> for Question {
             RawQuestion::Matching {
                 id,
                 lesson,
+                tests,
                 prompt,
                 pairs,
                 explanation,
             } => Question {
                 id,
                 lesson,
+                tests: tests.unwrap_or_default(),
                 prompt,
                 explanation,
                 kind: QuestionKind::Matching { pairs },

@@ -54,12 +54,22 @@ pub enum Problem {
     DuplicateChoice(String),
     /// A question naming a lesson the module does not have.
     UnknownLesson(String),
+    /// A question without `tests` (skill, fact or recall).
+    MissingTests(String),
+    /// A question without `lesson`.
+    MissingLesson(String),
+    /// A lesson with no skill or fact question, so a graded quiz cannot cover it.
+    LessonNotGraded(String),
+    /// A graded draw smaller than the number of lessons cannot take a question from each.
+    DrawBelowLessons { draw: usize, lessons: usize },
     /// A pass mark outside 1–100.
     BadPassMark(u8),
     /// An attempt draws more questions than the bank has, or none.
     BadDraw { draw: usize, have: usize },
     /// A problem found in a simulation scenario.
     Simulation(crate::sim::SimProblem),
+    /// A glossary term explained differently elsewhere in the catalog (`first` is `path:line`).
+    GlossaryConflict { term: String, first: String },
 }
 
 impl Problem {
@@ -93,9 +103,16 @@ impl Problem {
             Problem::TooFewChoices(id) => t.content_too_few(id.clone()),
             Problem::DuplicateChoice(id) => t.content_duplicate_choice(id.clone()),
             Problem::UnknownLesson(id) => t.content_unknown_lesson(id.clone()),
+            Problem::MissingTests(id) => t.review_check_missing_tests(id.clone()),
+            Problem::MissingLesson(id) => t.review_check_missing_lesson(id.clone()),
+            Problem::LessonNotGraded(id) => t.review_check_lesson_not_graded(id.clone()),
+            Problem::DrawBelowLessons { draw, lessons } => t.review_check_draw_below_lessons(*draw, *lessons),
             Problem::BadPassMark(n) => t.content_bad_pass_mark(*n),
             Problem::BadDraw { draw, have } => t.content_bad_draw(*draw, *have),
             Problem::Simulation(p) => t.content_simulation(p.message(t)),
+            Problem::GlossaryConflict { term, first } => {
+                t.content_glossary_conflict(first.clone(), term.clone())
+            }
         }
     }
 }

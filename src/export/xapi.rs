@@ -235,6 +235,7 @@ fn describe(
         | EventKind::LearnerDeleted
         | EventKind::LearnerRestored
         | EventKind::SimulationCompleted { .. }
+        | EventKind::QuestionPractised { .. }
         | EventKind::ClassCreated { .. }
         | EventKind::ClassUpdated { .. }
         | EventKind::ClassJoined { .. }

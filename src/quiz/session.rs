@@ -87,8 +87,9 @@ pub struct QuizSession {
 }
 
 impl QuizSession {
-    /// Draws `draw` questions (all if there are fewer) from `questions` in a random order, with
-    /// shuffled choices, from `seed`.
+    /// Draws `draw` skill and fact questions (all if there are fewer) from `questions`, at least one
+    /// from each lesson ([`super::draw::graded`]), in a random order with shuffled choices, from `seed`.
+    /// Recall questions are never drawn.
     #[must_use]
     pub fn new(questions: &[Question], draw: usize, pass_mark: u8, seed: u64) -> QuizSession {
         let mut session = QuizSession {
@@ -106,11 +107,10 @@ impl QuizSession {
     /// Starts over with a new draw from the same questions.
     pub fn retry(&mut self, seed: u64) {
         let mut rng = StdRng::seed_from_u64(seed);
-        let amount = self.draw.min(self.pool.len());
-        let drawn = rand::seq::index::sample(&mut rng, self.pool.len(), amount);
+        let drawn = super::draw::graded(&self.pool, self.draw, &mut rng);
         self.questions = drawn
             .iter()
-            .filter_map(|i| self.pool.get(i))
+            .filter_map(|&i| self.pool.get(i))
             .map(|q| Presented::new(q, &mut rng))
             .collect();
         self.given = vec![None; self.questions.len()];
@@ -236,7 +236,7 @@ impl QuizSession {
 
 /// `answer` (in shown indexes) as recorded: in the content's indexes (the encoding of [`Chosen`]).
 /// `None` if an index is out of range, which grading has already refused.
-fn chosen(presented: &Presented, answer: &Answer) -> Option<Chosen> {
+pub(crate) fn chosen(presented: &Presented, answer: &Answer) -> Option<Chosen> {
     let original = |shown: usize| {
         let index = match presented.question.kind {
             QuestionKind::TrueFalse { .. } => shown,

@@ -9,7 +9,8 @@ use crate::records::event::{AnswerRecord, Chosen, EventKind};
 fn question(id: &str, kind: QuestionKind) -> Question {
     Question {
         id: id.into(),
-        lesson: None,
+        lesson: Some("bai".to_owned()),
+        tests: crate::content::Tests::Skill,
         prompt: format!("Câu {id}?"),
         explanation: format!("Vì {id}."),
         kind,

@@ -117,6 +117,20 @@ pub enum EventKind {
     ModuleCompleted {
         module: String,
     },
+    /// An ungraded answer: the review of wrong answers or the recall practice ("Ôn tập"). Never a quiz
+    /// attempt; the fold uses it only for the review list (`docs/records-format.md`).
+    QuestionPractised {
+        module: String,
+        question: String,
+        correct: bool,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "Chosen::lenient"
+        )]
+        chosen: Option<Chosen>,
+        mode: PracticeMode,
+    },
     /// A training class (lớp tập huấn), design "Version 1 extensions". Recorded about the nil learner;
     /// `starts` and `ends` are `YYYY-MM-DD`.
     ClassCreated {
@@ -154,6 +168,16 @@ pub enum EventKind {
     },
 }
 
+/// Where a `question_practised` answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeMode {
+    /// Practising the questions answered wrong in graded quizzes, until right.
+    Review,
+    /// The ungraded "Ôn tập" of recall questions.
+    Practice,
+}
+
 impl EventKind {
     /// The `kind` string as written in the journal.
     #[must_use]
@@ -168,6 +192,7 @@ impl EventKind {
             EventKind::QuizAttempted { .. } => "quiz_attempted",
             EventKind::SimulationCompleted { .. } => "simulation_completed",
             EventKind::ModuleCompleted { .. } => "module_completed",
+            EventKind::QuestionPractised { .. } => "question_practised",
             EventKind::ClassCreated { .. } => "class_created",
             EventKind::ClassUpdated { .. } => "class_updated",
             EventKind::ClassJoined { .. } => "class_joined",
@@ -182,7 +207,8 @@ impl EventKind {
             EventKind::LessonViewed { module, .. }
             | EventKind::QuizAttempted { module, .. }
             | EventKind::SimulationCompleted { module, .. }
-            | EventKind::ModuleCompleted { module } => Some(module),
+            | EventKind::ModuleCompleted { module }
+            | EventKind::QuestionPractised { module, .. } => Some(module),
             EventKind::LearnerCreated { .. }
             | EventKind::LearnerUpdated { .. }
             | EventKind::LearnerMerged { .. }
@@ -422,6 +448,19 @@ impl EventKind {
             },
             EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
                 module: into_nfc(module),
+            },
+            EventKind::QuestionPractised {
+                module,
+                question,
+                correct,
+                chosen,
+                mode,
+            } => EventKind::QuestionPractised {
+                module: into_nfc(module),
+                question: into_nfc(question),
+                correct,
+                chosen,
+                mode,
             },
             EventKind::ClassCreated {
                 class,

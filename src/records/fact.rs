@@ -74,6 +74,15 @@ pub enum FactKind {
         score: u32,
         max: u32,
         passed: bool,
+        /// The questions answered wrong, for the review list (`None`: none wrong); boxed to keep facts small.
+        wrong: Option<Box<Vec<Sym>>>,
+    },
+    /// A `question_practised` answer (`review`: in the review of wrong answers, not the recall practice).
+    Practised {
+        module: Sym,
+        question: Sym,
+        correct: bool,
+        review: bool,
     },
     Simulated {
         module: Sym,
@@ -187,12 +196,33 @@ impl Facts {
                 score,
                 max,
                 passed,
+                answers,
                 ..
-            } => FactKind::Attempted {
+            } => {
+                let wrong: Vec<Sym> = answers
+                    .iter()
+                    .filter(|a| !a.correct)
+                    .map(|a| names.intern(&a.question))
+                    .collect();
+                FactKind::Attempted {
+                    module: names.intern(module),
+                    score: *score,
+                    max: *max,
+                    passed: *passed,
+                    wrong: (!wrong.is_empty()).then(|| Box::new(wrong)),
+                }
+            }
+            EventKind::QuestionPractised {
+                module,
+                question,
+                correct,
+                mode,
+                ..
+            } => FactKind::Practised {
                 module: names.intern(module),
-                score: *score,
-                max: *max,
-                passed: *passed,
+                question: names.intern(question),
+                correct: *correct,
+                review: *mode == super::event::PracticeMode::Review,
             },
             EventKind::SimulationCompleted {
                 module, simulation, ..

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::event::{AnswerRecord, Chosen, EventKind};
+use super::event::{AnswerRecord, Chosen, EventKind, PracticeMode};
 
 type Object = Map<String, Value>;
 
@@ -54,6 +54,17 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
         },
         "module_completed" => EventKind::ModuleCompleted {
             module: text(raw, "module")?,
+        },
+        "question_practised" => EventKind::QuestionPractised {
+            module: text(raw, "module")?,
+            question: text(raw, "question")?,
+            correct: raw.get("correct")?.as_bool()?,
+            chosen: raw.get("chosen").and_then(Chosen::from_value),
+            mode: match raw.get("mode")?.as_str()? {
+                "review" => PracticeMode::Review,
+                "practice" => PracticeMode::Practice,
+                _ => return None,
+            },
         },
         "class_created" => EventKind::ClassCreated {
             class: uuid(raw, "class")?,
@@ -160,6 +171,11 @@ mod tests {
             json!({"kind": "module_completed", "module": "m"}),
             json!({"kind": "module_completed"}),
             json!({"kind": "badge_earned", "module": "m"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": true, "mode": "review"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": false, "chosen": [1], "mode": "practice"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": false, "chosen": "x", "mode": "review"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "correct": true, "mode": "exam"}),
+            json!({"kind": "question_practised", "module": "m", "question": "q", "mode": "review"}),
             json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
                    "starts": "2026-12-01"}),
             json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
@@ -182,6 +198,6 @@ mod tests {
         let accepted = cases
             .iter()
             .filter(|c| kind_from_map(c.as_object().unwrap()).is_some());
-        assert_eq!(accepted.count(), 20, "the valid cases above");
+        assert_eq!(accepted.count(), 23, "the valid cases above");
     }
 }

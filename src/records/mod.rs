@@ -7,7 +7,7 @@
 //! - [`class`]: training classes as the fold sees them;
 //! - [`merge`]: which profile a merged learner's events count for;
 //! - [`progress`]: the fold into learners and module progress; [`roster`]: the trainer's table;
-//!   [`resume`]: where a learner continues;
+//!   [`resume`]: where a learner continues; [`review`]: which questions a learner still has to review;
 //! - [`time`]: which event times are plausible, and which may order this PC's clock.
 
 pub mod backup;
@@ -19,6 +19,7 @@ pub mod load;
 pub mod merge;
 pub mod progress;
 pub mod resume;
+pub mod review;
 pub mod roster;
 pub mod store;
 pub mod time;

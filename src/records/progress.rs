@@ -143,6 +143,9 @@ pub struct ModuleProgress {
     /// (`None` for an event written before versions were recorded), or the module's version now when
     /// only the rule holds. For certificates.
     pub completed_version: Option<u32>,
+    /// Questions still to review, oldest first (`records::review`); ids the module no longer has may be
+    /// among them, so screens count only the module's own questions.
+    pub to_review: Vec<super::review::ToReview>,
 }
 
 impl ModuleProgress {
@@ -287,6 +290,7 @@ struct Acc {
     first_sim: HashMap<Sym, Time>,
     recorded_at: Option<Time>,
     recorded_version: Option<u32>,
+    review: Vec<(Sym, u8)>,
 }
 
 /// Folds events into progress. Events of unknown kinds are skipped; repeated ids count once.
@@ -336,7 +340,8 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
         let (FactKind::Viewed { module, .. }
         | FactKind::Attempted { module, .. }
         | FactKind::Simulated { module, .. }
-        | FactKind::Completed { module, .. }) = fact.kind
+        | FactKind::Completed { module, .. }
+        | FactKind::Practised { module, .. }) = fact.kind
         else {
             apply_profile(profiles.entry(fact.learner).or_default(), &fact.kind, fact.at);
             continue;
@@ -351,14 +356,29 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
                 entry.first_view.entry(lesson).or_insert(fact.at);
             }
             FactKind::Attempted {
-                score, max, passed, ..
-            } if max > 0 && score <= max => entry.attempts.push(Attempt {
-                event: fact.id,
-                at: fact.at,
                 score,
                 max,
-                passed: passed && passes(score, max, spec.pass_mark),
-            }),
+                passed,
+                ref wrong,
+                ..
+            } if max > 0 && score <= max => {
+                entry.attempts.push(Attempt {
+                    event: fact.id,
+                    at: fact.at,
+                    score,
+                    max,
+                    passed: passed && passes(score, max, spec.pass_mark),
+                });
+                for &question in wrong.iter().flat_map(|w| w.iter()) {
+                    super::review::missed(&mut entry.review, question);
+                }
+            }
+            FactKind::Practised {
+                question,
+                correct,
+                review: true,
+                ..
+            } => super::review::practised(&mut entry.review, question, correct),
             FactKind::Simulated { simulation, .. } => {
                 entry.first_sim.entry(simulation).or_insert(fact.at);
             }
@@ -458,6 +478,7 @@ fn apply_profile(profile: &mut Profile, kind: &FactKind, at: Time) {
         | FactKind::Attempted { .. }
         | FactKind::Simulated { .. }
         | FactKind::Completed { .. }
+        | FactKind::Practised { .. }
         | FactKind::ClassCreated(_)
         | FactKind::ClassUpdated(_)
         | FactKind::ClassJoined { .. }
@@ -498,6 +519,14 @@ fn finish(spec: &ModuleSpec, names: &Names, acc: Acc) -> ModuleProgress {
             .map(|s| names.text(s).to_owned())
             .collect(),
         rule_met: rule_time.is_some(),
+        to_review: acc
+            .review
+            .iter()
+            .map(|&(q, steps)| super::review::ToReview {
+                question: names.text(q).to_owned(),
+                steps,
+            })
+            .collect(),
         completion_recorded: acc.recorded_at.is_some(),
         completed_version: match acc.recorded_at {
             Some(_) => acc.recorded_version,

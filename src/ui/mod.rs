@@ -21,6 +21,7 @@ pub mod module_page;
 pub mod notice_bar;
 pub mod opening;
 pub mod quiz;
+pub mod review;
 pub mod settings;
 pub mod simulation;
 pub mod theme;

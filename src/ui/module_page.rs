@@ -1,4 +1,5 @@
-//! A module's page: summary, who it is for, the lessons in order, the quiz and the practice simulations.
+//! A module's page: summary, who it is for, the lessons in order, the quiz (with the review of wrong
+//! answers and the recall practice) and the practice simulations.
 //! No state of its own.
 
 use egui::RichText;
@@ -61,6 +62,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands
         if ui.primary_button(t.module_start_quiz()).clicked() {
             out.go(Screen::Quiz(index));
         }
+        crate::ui::review::module_section(ui, ctx, module, index, mine, out);
         if !module.simulations.is_empty() {
             ui.add_space(sizes.gap_large);
             ui.section(t.module_simulations());

@@ -9,7 +9,7 @@ use egui::{Key, RichText};
 
 use crate::command::{Command, Screen};
 use crate::i18n::I18n;
-use crate::quiz::{Answer, Presented, QuizResult, QuizSession, View};
+use crate::quiz::{Answer, Feedback, Presented, QuizResult, QuizSession, View};
 use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt, theme};
 
 /// What the learner has chosen for the current question but not yet confirmed.
@@ -27,7 +27,7 @@ pub struct Pending {
 }
 
 impl Pending {
-    fn for_question(p: &Presented) -> Pending {
+    pub(crate) fn for_question(p: &Presented) -> Pending {
         let mut pending = Pending::default();
         match &p.view {
             View::Ordering { steps } => pending.order = (0..steps.len()).collect(),
@@ -37,7 +37,7 @@ impl Pending {
         pending
     }
 
-    fn answer(&self, view: &View) -> Option<Answer> {
+    pub(crate) fn answer(&self, view: &View) -> Option<Answer> {
         match view {
             View::Single { .. } => self.single.map(Answer::Single),
             View::Multiple { .. } => {
@@ -124,8 +124,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut QuizState>, o
 
 fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &mut Commands) {
     let t = ctx.t;
-    let tokens = ui.tokens();
-    let (c, sizes) = (tokens.colors, tokens.sizes);
+    let sizes = ui.tokens().sizes;
     let total = state.session.len();
     let index = state.session.index();
     let Some(presented) = state.session.current().cloned() else {
@@ -141,16 +140,9 @@ fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &
     });
     ui.progress_bar(index as f32 / total.max(1) as f32, None);
     ui.add_space(sizes.gap_small);
-    ui.subsection(&presented.question.prompt);
-    ui.muted(kind_hint(t, &presented.view));
-    ui.add_space(sizes.gap_small);
-
     let locked = answered.is_some();
-    if !locked && !state.confirm_leave {
-        keyboard(ui, state, &presented.view);
-    }
-    ui.add_enabled_ui(!locked, |ui| choices_ui(ui, t, state, &presented.view));
-    ui.add_space(sizes.gap);
+    let keys = !locked && !state.confirm_leave;
+    question_body(ui, t, &mut state.pending, &presented, locked, keys);
 
     match answered {
         None => {
@@ -168,26 +160,7 @@ fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &
             }
         }
         Some(feedback) => {
-            let (text, color) = if feedback.correct {
-                (t.quiz_right(), c.good)
-            } else {
-                (t.quiz_wrong(), c.bad)
-            };
-            egui::Frame::new()
-                .fill(c.note_fill)
-                .stroke(egui::Stroke::new(2.0, color))
-                .corner_radius(sizes.radius_small)
-                .inner_margin(sizes.card_padding * 0.75)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.label(RichText::new(text).color(color).text_style(theme::h3()));
-                    if !feedback.correct {
-                        ui.label(RichText::new(t.quiz_right_answer()).strong());
-                        answer_text_ui(ui, t, &presented.view, &feedback.right);
-                    }
-                    ui.label(RichText::new(t.quiz_explanation()).strong());
-                    ui.label(&presented.question.explanation);
-                });
+            feedback_box(ui, t, &presented, &feedback);
             let last = index + 1 >= total;
             let label = if last { t.quiz_see_result() } else { t.quiz_next() };
             let enter = !state.confirm_leave && ui.input(|i| i.key_pressed(Key::Enter));
@@ -201,6 +174,53 @@ fn question_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut QuizState, out: &
             }
         }
     }
+}
+
+/// The prompt, the kind of answer asked for and the choices (locked once answered); the keys 1–9 and
+/// ↑/↓ work while `keys` is set. Shared by the quiz and the review and practice screens.
+pub(crate) fn question_body(
+    ui: &mut egui::Ui,
+    t: &I18n,
+    pending: &mut Pending,
+    presented: &Presented,
+    locked: bool,
+    keys: bool,
+) {
+    let sizes = ui.tokens().sizes;
+    ui.subsection(&presented.question.prompt);
+    ui.muted(kind_hint(t, &presented.view));
+    ui.add_space(sizes.gap_small);
+    if keys {
+        keyboard(ui, pending, &presented.view);
+    }
+    ui.add_enabled_ui(!locked, |ui| choices_ui(ui, t, pending, &presented.view));
+    ui.add_space(sizes.gap);
+}
+
+/// Right or wrong, the right answer when wrong, and the explanation.
+pub(crate) fn feedback_box(ui: &mut egui::Ui, t: &I18n, presented: &Presented, feedback: &Feedback) {
+    let tokens = ui.tokens();
+    let (c, sizes) = (tokens.colors, tokens.sizes);
+    let (text, color) = if feedback.correct {
+        (t.quiz_right(), c.good)
+    } else {
+        (t.quiz_wrong(), c.bad)
+    };
+    egui::Frame::new()
+        .fill(c.note_fill)
+        .stroke(egui::Stroke::new(2.0, color))
+        .corner_radius(sizes.radius_small)
+        .inner_margin(sizes.card_padding * 0.75)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(text).color(color).text_style(theme::h3()));
+            if !feedback.correct {
+                ui.label(RichText::new(t.quiz_right_answer()).strong());
+                answer_text_ui(ui, t, &presented.view, &feedback.right);
+            }
+            ui.label(RichText::new(t.quiz_explanation()).strong());
+            ui.label(&presented.question.explanation);
+        });
 }
 
 fn kind_hint(t: &I18n, view: &View) -> String {
@@ -226,13 +246,12 @@ pub const NUMBER_KEYS: [Key; 9] = [
     Key::Num9,
 ];
 
-fn keyboard(ui: &egui::Ui, state: &mut QuizState, view: &View) {
+fn keyboard(ui: &egui::Ui, p: &mut Pending, view: &View) {
     if ui.ctx().text_edit_focused() {
         return;
     }
     let pressed: Option<usize> = ui.input(|i| NUMBER_KEYS.iter().position(|k| i.key_pressed(*k)));
     let (up, down) = ui.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
-    let p = &mut state.pending;
     match view {
         View::Single { options } => {
             if let Some(n) = pressed.filter(|n| *n < options.len()) {
@@ -269,8 +288,7 @@ fn keyboard(ui: &egui::Ui, state: &mut QuizState, view: &View) {
     }
 }
 
-fn choices_ui(ui: &mut egui::Ui, t: &I18n, state: &mut QuizState, view: &View) {
-    let p = &mut state.pending;
+fn choices_ui(ui: &mut egui::Ui, t: &I18n, p: &mut Pending, view: &View) {
     match view {
         View::Single { options } => {
             for (i, option) in options.iter().enumerate() {
@@ -421,6 +439,16 @@ fn result_ui(
         }
         if ui.big_button(t.lesson_back_to_module()).clicked() {
             out.go(Screen::Module(state.module));
+        }
+        // The wrong answers are on the learner's review list once the attempt is recorded.
+        if !result.wrong.is_empty()
+            && ctx.learner().is_some()
+            && ui.big_button(t.review_wrong_again()).clicked()
+        {
+            out.go(Screen::Drill {
+                module: state.module,
+                review: true,
+            });
         }
     });
     if !result.wrong.is_empty() {

@@ -23,11 +23,11 @@ pub(crate) const LESSON: &str = "## Mở đầu\n\nNội dung bài học.\n\n![S
 
 pub(crate) const QUIZ: &str = r#"{
   "questions": [
-    { "id": "c1", "kind": "single", "prompt": "Câu một?", "options": ["A", "B"], "correct": 1, "explanation": "Vì B." },
-    { "id": "c2", "kind": "multiple", "prompt": "Câu hai?", "options": ["A", "B", "C"], "correct": [0, 2], "explanation": "Vì A và C." },
-    { "id": "c3", "kind": "true_false", "prompt": "Câu ba.", "answer": true, "explanation": "Đúng." },
-    { "id": "c4", "kind": "ordering", "prompt": "Xếp.", "steps": ["một", "hai", "ba"], "explanation": "Theo thứ tự." },
-    { "id": "c5", "kind": "matching", "prompt": "Nối.", "pairs": [{"left": "a", "right": "1"}, {"left": "b", "right": "2"}], "explanation": "Vì vậy." }
+    { "id": "c1", "lesson": "mot", "tests": "skill", "kind": "single", "prompt": "Câu một?", "options": ["A", "B"], "correct": 1, "explanation": "Vì B." },
+    { "id": "c2", "lesson": "mot", "tests": "skill", "kind": "multiple", "prompt": "Câu hai?", "options": ["A", "B", "C"], "correct": [0, 2], "explanation": "Vì A và C." },
+    { "id": "c3", "lesson": "mot", "tests": "skill", "kind": "true_false", "prompt": "Câu ba.", "answer": true, "explanation": "Đúng." },
+    { "id": "c4", "lesson": "mot", "tests": "skill", "kind": "ordering", "prompt": "Xếp.", "steps": ["một", "hai", "ba"], "explanation": "Theo thứ tự." },
+    { "id": "c5", "lesson": "mot", "tests": "recall", "kind": "matching", "prompt": "Nối.", "pairs": [{"left": "a", "right": "1"}, {"left": "b", "right": "2"}], "explanation": "Vì vậy." }
   ]
 }
 "#;
@@ -211,7 +211,81 @@ fn image_that_is_not_svg_is_rejected() {
 #[test]
 fn drawing_more_questions_than_the_bank_has_is_rejected() {
     let issue = only_issue(|r| edit(r, "module.json", "\"quiz_draw\": 2", "\"quiz_draw\": 9"));
-    assert_eq!(issue.problem, Problem::BadDraw { draw: 9, have: 5 });
+    assert_eq!(issue.problem, Problem::BadDraw { draw: 9, have: 4 });
+}
+
+#[test]
+fn a_question_without_tests_is_rejected_at_its_line() {
+    let issue = only_issue(|r| {
+        edit(
+            r,
+            "quiz.json",
+            "\"id\": \"c2\", \"lesson\": \"mot\", \"tests\": \"skill\",",
+            "\"id\": \"c2\", \"lesson\": \"mot\",",
+        )
+    });
+    assert_eq!(issue.problem, Problem::MissingTests("c2".into()));
+    assert_eq!(issue.line, 4);
+}
+
+#[test]
+fn a_question_without_a_lesson_is_rejected_at_its_line() {
+    let issue = only_issue(|r| {
+        edit(
+            r,
+            "quiz.json",
+            "\"id\": \"c3\", \"lesson\": \"mot\",",
+            "\"id\": \"c3\",",
+        )
+    });
+    assert_eq!(issue.problem, Problem::MissingLesson("c3".into()));
+    assert_eq!(issue.line, 5);
+}
+
+#[test]
+fn an_unknown_tests_value_is_rejected() {
+    let issue = only_issue(|r| edit(r, "quiz.json", "\"tests\": \"recall\"", "\"tests\": \"trivia\""));
+    assert!(matches!(issue.problem, Problem::Json(_)), "{issue:?}");
+    assert!(issue.file.ends_with("01-thu/quiz.json"));
+}
+
+#[test]
+fn a_lesson_with_only_recall_questions_is_rejected_at_its_line() {
+    let issues = fixture(|r| {
+        edit(
+            r,
+            "module.json",
+            "\"minutes\": 3 }",
+            "\"minutes\": 3 },\n    { \"id\": \"hai\", \"title\": \"Bài hai\", \"file\": \"01-mot.md\", \"minutes\": 3 }",
+        );
+        edit(r, "quiz.json", "\"id\": \"c5\", \"lesson\": \"mot\"", "\"id\": \"c5\", \"lesson\": \"hai\"");
+    })
+    .unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(issues[0].problem, Problem::LessonNotGraded("hai".into()));
+    assert!(issues[0].file.ends_with("01-thu/module.json"));
+    assert_eq!(issues[0].line, 10);
+}
+
+#[test]
+fn a_draw_smaller_than_the_lesson_count_is_rejected() {
+    let issues = fixture(|r| {
+        edit(
+            r,
+            "module.json",
+            "\"minutes\": 3 }",
+            "\"minutes\": 3 },\n    { \"id\": \"hai\", \"title\": \"Bài hai\", \"file\": \"01-mot.md\", \"minutes\": 3 },\n    { \"id\": \"ba\", \"title\": \"Bài ba\", \"file\": \"01-mot.md\", \"minutes\": 3 }",
+        );
+        edit(r, "quiz.json", "\"id\": \"c1\", \"lesson\": \"mot\"", "\"id\": \"c1\", \"lesson\": \"hai\"");
+        edit(r, "quiz.json", "\"id\": \"c2\", \"lesson\": \"mot\"", "\"id\": \"c2\", \"lesson\": \"ba\"");
+    })
+    .unwrap_err();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!(
+        issues[0].problem,
+        Problem::DrawBelowLessons { draw: 2, lessons: 3 }
+    );
+    assert_eq!(issues[0].line, 7);
 }
 
 #[test]
@@ -325,4 +399,60 @@ fn a_module_icon_is_loaded_and_a_missing_one_is_rejected_at_its_line() {
     assert_eq!(issue.problem, Problem::MissingImage("bieu-tuong.svg".into()));
     assert!(issue.file.ends_with("module.json"));
     assert!(issue.line > 1);
+}
+
+/// A second module `02-hai` (id `hai`) beside the fixture, with the given glossary.
+fn second_module(root: &Path, glossary: &str) {
+    let other = root.join("02-hai");
+    std::fs::create_dir(&other).unwrap();
+    for f in ["01-mot.md", "quiz.json", "so-do.svg"] {
+        std::fs::copy(root.join("01-thu").join(f), other.join(f)).unwrap();
+    }
+    let meta = MODULE
+        .replace("\"order\": 1", "\"order\": 2")
+        .replace("\"id\": \"thu\"", "\"id\": \"hai\"");
+    std::fs::write(other.join("module.json"), meta).unwrap();
+    std::fs::write(other.join("glossary.json"), glossary).unwrap();
+}
+
+#[test]
+fn a_glossary_term_with_two_meanings_across_modules_is_rejected_at_its_line() {
+    let issue = only_issue(|r| {
+        std::fs::write(
+            r.join("01-thu/glossary.json"),
+            "[\n  { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" }\n]\n",
+        )
+        .unwrap();
+        // Another case, another meaning: the glossary panel would show the learner both.
+        second_module(
+            r,
+            "[\n  { \"term\": \"Tên miền\", \"definition\": \"Tên của trang.\" },\n  { \"term\": \"mã otp\", \"definition\": \"Mã do ngân hàng gửi.\" }\n]\n",
+        );
+    });
+    assert!(issue.file.ends_with("02-hai/glossary.json"), "{issue:?}");
+    assert_eq!(issue.line, 3);
+    match &issue.problem {
+        Problem::GlossaryConflict { term, first } => {
+            assert_eq!(term, "mã otp");
+            assert!(first.ends_with("01-thu/glossary.json:2"), "{first}");
+        }
+        other => panic!("expected a glossary conflict, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_glossary_term_with_the_same_meaning_in_two_modules_is_accepted() {
+    let catalog = fixture(|r| {
+        std::fs::write(
+            r.join("01-thu/glossary.json"),
+            "[ { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" } ]",
+        )
+        .unwrap();
+        second_module(
+            r,
+            "[ { \"term\": \"Mã OTP\", \"definition\": \"Mã dùng một lần.\" }, { \"term\": \"Mã QR\", \"definition\": \"Ô vuông.\" } ]",
+        );
+    })
+    .unwrap();
+    assert_eq!(catalog.modules.len(), 2);
 }

@@ -14,7 +14,7 @@ fn at(minute: i64) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-12-01T09:00:00.000+07:00").unwrap() + chrono::Duration::minutes(minute)
 }
 
-fn spec() -> ModuleSpec {
+pub(crate) fn spec() -> ModuleSpec {
     ModuleSpec {
         id: "m".into(),
         title: "Học phần".into(),

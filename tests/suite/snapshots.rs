@@ -140,6 +140,25 @@ fn quiz_result() {
 }
 
 #[test]
+fn review() {
+    snapshot("review", |h| {
+        open(
+            h,
+            Screen::Drill {
+                module: 0,
+                review: false,
+            },
+        );
+        // A wrong answer: the feedback, and the note that the question comes back.
+        let drill = &mut h.state_mut().drill.as_mut().unwrap().drill;
+        let presented = drill.current().unwrap().clone();
+        let answer = wrong(&presented.view, kynangso::quiz::right_answer(&presented));
+        assert!(!drill.answer(&answer).unwrap().0.correct);
+        h.run();
+    });
+}
+
+#[test]
 fn simulation_step() {
     snapshot("sim_step", |h| {
         let (run, steps) = simulation(h);
@@ -301,7 +320,7 @@ fn trainer_page(h: &mut H, page: impl Fn(&App) -> Page) {
     assert!(h.state().trainer.unlocked, "the trainer area locked again");
 }
 
-/// A quiz of one question of `kind` (from the first module that has one), before and after a wrong
+/// A quiz of one graded question of `kind` (from the first module that has one), before and after a wrong
 /// answer (which shows the right one and the explanation).
 fn quiz_snapshots(kind: &str) {
     for answered in [false, true] {
@@ -312,7 +331,10 @@ fn quiz_snapshots(kind: &str) {
                 .modules
                 .iter()
                 .enumerate()
-                .find_map(|(i, m)| m.questions.iter().find(|q| q.kind.name() == kind).map(|q| (i, q)))
+                .find_map(|(i, m)| {
+                    let graded = |q: &&kynangso::content::Question| q.kind.name() == kind && q.tests.graded();
+                    m.questions.iter().find(graded).map(|q| (i, q))
+                })
                 .unwrap();
             open(h, Screen::Quiz(module));
             let pass_mark = catalog.modules[module].meta.pass_mark;

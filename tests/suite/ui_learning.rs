@@ -9,16 +9,16 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kynangso::app::App;
 use kynangso::command::Screen;
-use kynangso::quiz::{Answer, View, right_answer};
+use kynangso::quiz::{Answer, Presented, View, right_answer};
 use kynangso::records::{EventKind, Resume};
 
 use crate::common;
 
 use crate::common::type_into;
-use kynangso::ui::quiz::NUMBER_KEYS;
+use kynangso::ui::quiz::{NUMBER_KEYS, Pending};
 
 /// Tall enough that the end of every lesson is on screen, so reading it is what a learner does.
-fn harness(data_dir: &Path) -> Harness<'static, App> {
+pub(crate) fn harness(data_dir: &Path) -> Harness<'static, App> {
     let mut h = common::app_harness(data_dir, [1200.0, 40_000.0]);
     h.state_mut().next_seed = 42;
     h
@@ -34,18 +34,16 @@ pub(crate) fn add_learner(h: &mut Harness<'_, App>, name: &str, unit: &str) {
     h.run();
 }
 
-/// Answers the current question as a learner would: the right answer, or a wrong one.
-fn answer_current(h: &mut Harness<'_, App>, right: bool) {
-    let presented = h
-        .state()
-        .quiz
-        .as_ref()
-        .unwrap()
-        .session
-        .current()
-        .unwrap()
-        .clone();
-    let correct = right_answer(&presented);
+/// Chooses the right (or a wrong) answer to `presented` as a learner would, and presses "Trả lời"; the
+/// quiz and the review screens draw questions alike. `pending` reaches the screen's pending answer, for
+/// the widgets a test cannot drive by label (drop-down lists).
+pub(crate) fn choose_and_confirm(
+    h: &mut Harness<'_, App>,
+    presented: &Presented,
+    right: bool,
+    pending: fn(&mut App) -> &mut Pending,
+) {
+    let correct = right_answer(presented);
     match (&presented.view, correct) {
         (View::Single { options }, Answer::Single(i)) => {
             let pick = if right { i } else { (i + 1) % options.len() };
@@ -73,7 +71,7 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
             if right {
                 // Keyboard only: pick a step by its number, move it up with the arrow key.
                 for (k, step) in target.iter().enumerate() {
-                    let order = h.state().quiz.as_ref().unwrap().pending.order.clone();
+                    let order = pending(h.state_mut()).order.clone();
                     let pos = order.iter().position(|s| s == step).unwrap();
                     h.key_press(NUMBER_KEYS[pos]);
                     h.run();
@@ -91,13 +89,32 @@ fn answer_current(h: &mut Harness<'_, App>, right: bool) {
             let picks: Vec<Option<usize>> = (0..n)
                 .map(|i| Some(if right { chosen[i] } else { chosen[(i + 1) % n] }))
                 .collect();
-            h.state_mut().quiz.as_mut().unwrap().pending.matching = picks;
+            pending(h.state_mut()).matching = picks;
         }
         other => panic!("answer does not fit the question: {other:?}"),
     }
     h.run();
     h.get_by_label("Trả lời").click();
     h.run();
+}
+
+/// The quiz's pending answer, for [`choose_and_confirm`].
+fn quiz_pending(app: &mut App) -> &mut Pending {
+    &mut app.quiz.as_mut().unwrap().pending
+}
+
+/// Answers the current question as a learner would: the right answer, or a wrong one.
+fn answer_current(h: &mut Harness<'_, App>, right: bool) {
+    let presented = h
+        .state()
+        .quiz
+        .as_ref()
+        .unwrap()
+        .session
+        .current()
+        .unwrap()
+        .clone();
+    choose_and_confirm(h, &presented, right, quiz_pending);
     h.get_by_label(if right { "Đúng rồi!" } else { "Chưa đúng." });
     let last = {
         let s = &h.state().quiz.as_ref().unwrap().session;
