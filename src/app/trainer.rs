@@ -96,11 +96,23 @@ pub(super) fn apply(app: &mut App, action: Change) {
             }
         }
         Change::ApplyImport => apply_import(app),
+        Change::SaveClass {
+            class,
+            name,
+            unit,
+            starts,
+            ends,
+            trainer,
+        } => super::classes::save(app, class, [&name, &unit, &starts, &ends, &trainer]),
+        Change::JoinClass { class, learners } => super::classes::join(app, class, &learners),
+        Change::AddPasted { class, choices } => super::classes::add_pasted(app, class, &choices),
+        Change::LeaveClass { class, learner } => super::classes::leave(app, class, learner),
+        Change::SetPcClass(class) => super::classes::set_pc_class(app, class),
     }
 }
 
 /// Saves the settings; false (and logged) if they could not be written.
-fn save_settings(app: &App) -> bool {
+pub(super) fn save_settings(app: &App) -> bool {
     match app.settings.save(&app.data_dir) {
         Ok(()) => true,
         Err(e) => {
@@ -111,7 +123,7 @@ fn save_settings(app: &App) -> bool {
 }
 
 /// A learner's name for messages: the name, or "(chưa có tên)" when the profile has none here.
-fn learner_name(app: &App, id: Uuid) -> String {
+pub(super) fn learner_name(app: &App, id: Uuid) -> String {
     app.records
         .as_ref()
         .and_then(|r| r.progress().learner(id))
@@ -119,7 +131,7 @@ fn learner_name(app: &App, id: Uuid) -> String {
         .unwrap_or_default()
 }
 
-fn profile_message(app: &App, e: &ProfileError) -> String {
+pub(super) fn profile_message(app: &App, e: &ProfileError) -> String {
     let t = &app.t;
     match e {
         ProfileError::Invalid(e) => invalid_message(t, *e),

@@ -40,6 +40,33 @@ pub enum Change {
     Restore(Uuid),
     /// Import the exchange files read in the background (their events wait in the trainer state).
     ApplyImport,
+    /// Create a class (`class` is `None`) or change one, as typed (checked when applied; dates
+    /// dd/mm/yyyy, `ends` may be empty).
+    SaveClass {
+        class: Option<Uuid>,
+        name: String,
+        unit: String,
+        starts: String,
+        ends: String,
+        trainer: String,
+    },
+    /// These learners join the class.
+    JoinClass { class: Uuid, learners: Vec<Uuid> },
+    /// The reviewed lines of a pasted list join the class: existing learners, or new ones created first.
+    AddPasted { class: Uuid, choices: Vec<PastedChoice> },
+    /// A learner leaves the class.
+    LeaveClass { class: Uuid, learner: Uuid },
+    /// "This PC is in class X" (`None`: in no class): learners created here join it.
+    SetPcClass(Option<Uuid>),
+}
+
+/// One reviewed line of a pasted list of names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PastedChoice {
+    /// The same person as this learner already on the PC.
+    Existing(Uuid),
+    /// A new learner with this name.
+    New(String),
 }
 
 /// Why a change to a profile was not made.

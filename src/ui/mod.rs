@@ -9,6 +9,7 @@
 //! applies the commands after the frame (`App::ui`), so no screen changes the records, the settings or
 //! another screen while drawing, and no screen depends on another screen's state.
 
+pub mod charts;
 pub mod diagram;
 pub mod glossary;
 pub mod home;
@@ -45,7 +46,8 @@ pub use widgets::{NoticeKind, UiExt};
 #[derive(Clone, Copy)]
 pub struct ScreenCtx<'a> {
     pub t: &'a I18n,
-    pub catalog: &'a Catalog,
+    /// Shared, so background work (a class report) can keep it.
+    pub catalog: &'a std::sync::Arc<Catalog>,
     pub settings: &'a Settings,
     /// `None` when the journal could not be opened; `records_error` says why.
     pub records: Option<&'a Records>,

@@ -44,6 +44,7 @@ mod records_versions;
 mod sim_scenarios;
 mod sim_ui;
 mod snapshots;
+mod ui_classes;
 mod ui_foundation;
 mod ui_learning;
 mod ui_review;

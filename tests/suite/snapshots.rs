@@ -245,6 +245,39 @@ fn trainer_import() {
 }
 
 #[test]
+fn trainer_classes() {
+    snapshot("trainer_classes", |h| {
+        seed_class(h);
+        trainer_page(h, |_| Page::Classes);
+    });
+}
+
+#[test]
+fn trainer_class_dashboard() {
+    snapshot("trainer_class_dashboard", |h| {
+        let class = seed_class(h);
+        trainer_page(h, |_| Page::Class(class));
+        // The analysis may be computed in the background.
+        for _ in 0..200 {
+            h.run();
+            if h.query_by_label_contains("Đang tính").is_none() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    });
+}
+
+#[test]
+fn trainer_class_grid() {
+    snapshot("trainer_class_grid", |h| {
+        let class = seed_class(h);
+        h.state_mut().trainer.classes.tab = kynangso::ui::trainer::classes::Tab::Learners;
+        trainer_page(h, |_| Page::Class(class));
+    });
+}
+
+#[test]
 fn trainer_change_pin() {
     snapshot("trainer_change_pin", |h| trainer_page(h, |_| Page::Pin));
 }
@@ -256,6 +289,24 @@ fn trainer_notes() {
 
 // ---------------------------------------------------------------------------------------------------
 // Reaching the screens
+
+/// A class of the three seeded learners, and this PC in it.
+fn seed_class(h: &mut H) -> Uuid {
+    let records = h.state_mut().records.as_mut().unwrap();
+    let form = kynangso::class::ClassForm::parse(
+        "Lớp tập huấn chuyển đổi số – đợt 1",
+        "UBND xã Yên Khánh, tỉnh Ninh Bình",
+        "12/03/2026",
+        "14/03/2026",
+        "Phạm Thu Trang",
+    )
+    .unwrap();
+    let class = records.create_class(&form).unwrap();
+    let learners: Vec<Uuid> = records.progress().learners().iter().map(|l| l.id).collect();
+    records.join_class(class, &learners).unwrap();
+    h.state_mut().settings.pc_class = Some(class);
+    class
+}
 
 /// The one way these tests open a screen: as the app does, then its frames.
 fn open(h: &mut H, screen: Screen) {
@@ -323,7 +374,7 @@ fn answer_all(session: &mut QuizSession, right_every: usize) {
 }
 
 /// A wrong answer near the right one.
-fn wrong(view: &View, right: Answer) -> Answer {
+pub(crate) fn wrong(view: &View, right: Answer) -> Answer {
     match (view, right) {
         (View::Single { options }, Answer::Single(i)) => Answer::Single((i + 1) % options.len()),
         (View::Multiple { options }, Answer::Multiple(mut chosen)) => {

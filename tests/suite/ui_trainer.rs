@@ -21,9 +21,9 @@ use uuid::Uuid;
 
 use crate::common::{catalog, click, harness_on, type_into_role};
 
-type H = Harness<'static, App>;
+pub(crate) type H = Harness<'static, App>;
 
-const PIN: &str = "246813";
+pub(crate) const PIN: &str = "246813";
 
 /// A clock one second further on each call, so events recorded back to back (a learner added, then
 /// renamed) never share a timestamp: the fold orders events by time.
@@ -34,25 +34,25 @@ fn ticking() -> chrono::DateTime<chrono::FixedOffset> {
 }
 
 /// The app on `data_dir`, hashing new PINs cheaply: the tests set and check many of them.
-fn harness(data_dir: &Path) -> H {
+pub(crate) fn harness(data_dir: &Path) -> H {
     let mut app = App::with_clock(catalog(), data_dir.to_path_buf(), ticking);
     app.trainer.pin_cost = Cost::TESTS_ONLY;
     harness_on(app, [1400.0, 2400.0])
 }
 
 /// Adds a learner straight to the records (the learner picker has its own tests).
-fn seed(h: &mut H, name: &str, unit: &str) -> Uuid {
+pub(crate) fn seed(h: &mut H, name: &str, unit: &str) -> Uuid {
     let records = h.state_mut().records.as_mut().unwrap();
     records
         .add_learner(NewLearner::parse(name, unit, "").unwrap())
         .unwrap()
 }
 
-fn button(h: &mut H, label: &str) {
+pub(crate) fn button(h: &mut H, label: &str) {
     click(h, Role::Button, label);
 }
 
-fn has(h: &H, text: &str) -> bool {
+pub(crate) fn has(h: &H, text: &str) -> bool {
     h.query_by_label_contains(text).is_some()
 }
 
@@ -71,13 +71,13 @@ fn open_learner(h: &mut H, name: &str) {
 }
 
 /// Opens the trainer area from the top bar.
-fn open_area(h: &mut H) {
+pub(crate) fn open_area(h: &mut H) {
     button(h, "Giảng viên");
     assert_eq!(h.state().screen, Screen::Trainer);
 }
 
 /// Sets the PIN on first use (the area opens).
-fn set_pin(h: &mut H, pin: &str) {
+pub(crate) fn set_pin(h: &mut H, pin: &str) {
     open_area(h);
     assert!(has(h, "Đặt mã PIN giảng viên"));
     type_into_role(h, Role::PasswordInput, "Mã PIN mới", pin);
@@ -108,7 +108,7 @@ fn save_pin(h: &mut H) {
     press_pin_button(h, "Lưu mã PIN");
 }
 
-fn enter_pin(h: &mut H, pin: &str) {
+pub(crate) fn enter_pin(h: &mut H, pin: &str) {
     type_into_role(h, Role::PasswordInput, "Mã PIN", pin);
     press_pin_button(h, "Mở khu vực giảng viên");
 }

@@ -40,8 +40,13 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, id: Uu
     let progress = records.progress();
     let mut actions = Vec::new();
     ui.page("trainer-learner", ui.tokens().sizes.page_width, |ui| {
-        if ui.button(t.trainer_back()).clicked() {
-            state.page = Page::Roster;
+        // Back where the page was opened from: the roster, or a class's dashboard.
+        let back = match state.learner_back {
+            Some(Page::Class(class)) => t.class_back_to_dashboard(super::classes::class_name(ctx, class)),
+            _ => t.trainer_back(),
+        };
+        if ui.button(back).clicked() {
+            state.page = state.learner_back.take().unwrap_or(Page::Roster);
         }
         let Some(learner) = progress.learner(id) else {
             ui.muted(t.trainer_learner_gone());

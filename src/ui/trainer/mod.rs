@@ -8,6 +8,7 @@
 //! polled before each frame ([`poll`]). Leaving the screen locks the area again (`App::open`), so a
 //! learner who comes to the PC next finds it closed.
 
+pub mod classes;
 mod export;
 mod import;
 mod learner;
@@ -44,6 +45,14 @@ pub enum Page {
     Pin,
     /// Each module's notes for trainers.
     Notes,
+    /// "Lớp học": the classes on this PC.
+    Classes,
+    /// Create a class (`None`) or edit one.
+    ClassForm(Option<Uuid>),
+    /// A class's learners: add from the roster or a paste, remove.
+    ClassLearners(Uuid),
+    /// A class's dashboard.
+    Class(Uuid),
 }
 
 /// A change waiting for the trainer to confirm it in a dialog.
@@ -78,6 +87,11 @@ pub struct TrainerState {
     pub import: ImportState,
     /// The module whose trainer notes are shown (an index into the catalog).
     pub notes_module: usize,
+    /// The class pages: forms, the dashboard and its cache, the class report.
+    pub classes: classes::ClassesState,
+    /// Where "back" on a learner's page goes when it was opened from elsewhere than the roster (a
+    /// class dashboard).
+    pub learner_back: Option<Page>,
 }
 
 impl TrainerState {
@@ -91,6 +105,8 @@ impl TrainerState {
         self.page = Page::Roster;
         self.edit = EditForm::default();
         self.merge_search.clear();
+        self.classes.reset();
+        self.learner_back = None;
     }
 
     /// Whether a PIN is being checked or hashed ("checking…" on screen).
@@ -112,6 +128,7 @@ impl TrainerState {
 pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out: &mut Commands) {
     export::poll(state, ctx, wake);
     import::poll(state, ctx, wake, out);
+    classes::poll(state, ctx, wake);
     pin::poll(state, ctx, out);
 }
 
@@ -130,6 +147,9 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Import => import::show(ui, ctx, state),
         Page::Pin => pin::change_ui(ui, ctx, state, out),
         Page::Notes => notes::show(ui, ctx, state),
+        Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_) => {
+            classes::show(ui, ctx, state, out);
+        }
     }
     learner::confirm_ui(ui, ctx, state, out);
 }
@@ -139,9 +159,14 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.trainer_title());
         ui.separator();
-        let on_roster = matches!(state.page, Page::Roster | Page::Learner(_));
+        let on_classes = matches!(
+            state.page,
+            Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_)
+        ) || (matches!(state.page, Page::Learner(_)) && state.learner_back.is_some());
+        let on_roster = matches!(state.page, Page::Roster | Page::Learner(_)) && !on_classes;
         for (page, label, selected) in [
             (Page::Roster, t.trainer_tab_roster(), on_roster),
+            (Page::Classes, t.trainer_tab_classes(), on_classes),
             (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
@@ -150,6 +175,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             if ui.selectable_label(selected, label).clicked() {
                 state.page = page;
                 state.confirm = None;
+                state.learner_back = None;
             }
         }
         ui.separator();

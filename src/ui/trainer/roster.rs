@@ -200,7 +200,7 @@ fn deleted_ui(ui: &mut egui::Ui, ctx: &ScreenCtx) -> Option<uuid::Uuid> {
 
 /// A small triangle after the title of the sorted column: pointing up when ascending. Painted, because
 /// the embedded font has no arrow glyphs.
-fn sort_arrow(ui: &mut egui::Ui, descending: bool) {
+pub(super) fn sort_arrow(ui: &mut egui::Ui, descending: bool) {
     let size = ui.text_style_height(&egui::TextStyle::Body) * 0.5;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
     let (c, w, h) = (rect.center(), size * 0.5, size * 0.35);
