@@ -47,9 +47,9 @@ pub struct Place {
 /// What a presenter's key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
-    /// → ↓ PageDown Space: on (a remote's "next").
+    /// → ↓ Page Down, Space: on (a remote's "next").
     Forward,
-    /// ← ↑ PageUp: back.
+    /// ← ↑ Page Up: back.
     Back,
     /// Home: the first slide (of the lesson; of the questions).
     First,

@@ -1,0 +1,16 @@
+present-button = Present
+present-quiz-button = Present the questions
+present-button-hint = Full screen for the whole class (F5 key). While presenting, nothing is recorded.
+present-footer = Lesson { $lesson }/{ $lessons } · Part { $section }/{ $sections } · Arrow keys to move, Esc to leave
+present-more-below = More below…
+present-quiz-footer = Question { $current }/{ $total } · Arrow keys to move, Enter to show the answer, Esc to leave
+present-reveal = Show the answer
+present-right-mark = right answer
+present-right-order = The right order:
+present-right-pairs = The right pairs:
+present-leave = Leave the presentation
+present-prev = ‹ Back
+present-next = Next ›
+present-blank = The screen is blanked. Press B to show it again.
+present-no-questions = This module has no questions yet.
+present-multiple-hint = This question may have more than one right answer.

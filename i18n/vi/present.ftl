@@ -1,0 +1,16 @@
+present-button = Trình chiếu
+present-quiz-button = Trình chiếu câu hỏi
+present-button-hint = Chiếu toàn màn hình cho cả lớp (phím F5). Khi trình chiếu, ứng dụng không ghi lại việc học.
+present-footer = Bài { $lesson }/{ $lessons } · Phần { $section }/{ $sections } · Phím mũi tên để chuyển, Esc để thoát
+present-more-below = Còn tiếp ở dưới…
+present-quiz-footer = Câu { $current }/{ $total } · Phím mũi tên để chuyển, Enter để hiện đáp án, Esc để thoát
+present-reveal = Hiện đáp án
+present-right-mark = đáp án đúng
+present-right-order = Thứ tự đúng:
+present-right-pairs = Cách ghép đúng:
+present-leave = Thoát trình chiếu
+present-prev = ‹ Trước
+present-next = Tiếp ›
+present-blank = Màn hình đang tạm tắt. Bấm B để chiếu tiếp.
+present-no-questions = Học phần này chưa có câu hỏi.
+present-multiple-hint = Câu này có thể có nhiều đáp án đúng.
