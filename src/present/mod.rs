@@ -18,21 +18,31 @@ pub const TEXT_SIZE: u16 = 250;
 /// The largest text size the trainer can step up to in presentation mode (`+`).
 pub const TEXT_SIZE_MAX: u16 = 400;
 
-/// The sections of a lesson, as ranges of its blocks: a new section starts at each heading of level 1 or
-/// 2. Blocks before the first heading are a section of their own; a lesson without blocks is one empty
-/// section, so every lesson has at least one slide.
+/// The slides of a lesson, as ranges of its blocks. A new slide starts at each heading of level 1 or 2
+/// (a `##` section), and a diagram gets a slide of its own (with its section's heading when it comes
+/// right after it), so it can fill the screen. Blocks before the first heading are a slide of their own; a
+/// lesson without blocks is one empty slide, so every lesson has at least one.
 #[must_use]
 pub fn sections(blocks: &[Block]) -> Vec<Range<usize>> {
-    let mut starts: Vec<usize> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, b)| *i > 0 && matches!(b, Block::Heading { level, .. } if *level <= 2))
-        .map(|(i, _)| i)
-        .collect();
-    starts.insert(0, 0);
-    let mut ends = starts[1..].to_vec();
-    ends.push(blocks.len());
-    starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+    let is_heading = |b: &Block| matches!(b, Block::Heading { level, .. } if *level <= 2);
+    let is_image = |b: &Block| matches!(b, Block::Image { .. });
+    let starts = (1..blocks.len()).filter(|&i| {
+        let (before, here) = (&blocks[i - 1], &blocks[i]);
+        is_heading(here) || (is_image(here) && !is_heading(before)) || is_image(before)
+    });
+    let mut starts: Vec<usize> = std::iter::once(0).chain(starts).collect();
+    starts.dedup();
+    let ends = starts[1..].iter().copied().chain(std::iter::once(blocks.len()));
+    starts.iter().copied().zip(ends).map(|(s, e)| s..e).collect()
+}
+
+/// Whether a slide is one diagram (after its section's heading, perhaps): it is drawn to fill the screen.
+#[must_use]
+pub fn is_picture(slide: &[Block]) -> bool {
+    matches!(
+        slide,
+        [Block::Image { .. }] | [Block::Heading { .. }, Block::Image { .. }]
+    )
 }
 
 /// Where a lesson presentation is.

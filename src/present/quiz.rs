@@ -1,11 +1,12 @@
 //! The quiz projected for a class: every question of the module in the content's order, its choices
-//! labelled A, B, C…, then its answer revealed. Stepping on from a question first reveals its answer (as
-//! a slide's build does on a presenter's remote, which has no Enter key), then goes to the next question.
+//! labelled A, B, C…, then its answer revealed. Stepping on from a question first scrolls through it if it
+//! is longer than the screen, then reveals its answer (as a slide's build does on a presenter's remote,
+//! which has no Enter key), then goes to the next question.
 
 use rand::SeedableRng as _;
 use rand::rngs::StdRng;
 
-use super::Step;
+use super::{Overflow, Step};
 use crate::content::Question;
 use crate::quiz::Presented;
 
@@ -18,12 +19,26 @@ pub struct QuizPlace {
     pub revealed: bool,
 }
 
-/// Where `step` goes from `place` among `count` questions: forward reveals, then moves on; back hides
-/// the answer, then goes to the previous question with its answer shown (as it was left).
+/// What a key does in a quiz projection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizMove {
+    /// Show the next screenful of the same question (its options, or its explanation).
+    ScrollDown,
+    /// Show the previous screenful.
+    ScrollUp,
+    /// Show this question (revealed or not).
+    To(QuizPlace),
+}
+
+/// What `step` does at `place` among `count` questions, given how much of the question was out of view:
+/// a long question is scrolled through first; then forward reveals, then moves on; back hides the
+/// answer, then goes to the previous question with its answer shown (as it was left).
 #[must_use]
-pub fn step(count: usize, place: QuizPlace, step: Step) -> QuizPlace {
+pub fn step(count: usize, place: QuizPlace, step: Step, overflow: Overflow) -> QuizMove {
     let last = count.saturating_sub(1);
-    match step {
+    QuizMove::To(match step {
+        Step::Forward if overflow.below => return QuizMove::ScrollDown,
+        Step::Back if overflow.above => return QuizMove::ScrollUp,
         Step::Forward if !place.revealed => QuizPlace {
             revealed: true,
             ..place
@@ -46,7 +61,7 @@ pub fn step(count: usize, place: QuizPlace, step: Step) -> QuizPlace {
             question: last,
             revealed: false,
         },
-    }
+    })
 }
 
 /// Question `question` as projected: choices, steps and right-hand sides in an order fixed by the

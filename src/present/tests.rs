@@ -1,6 +1,6 @@
 //! Presentation logic: slides of a lesson, stepping across sections and lessons, the quiz projection.
 
-use super::quiz::{self, QuizPlace, letter};
+use super::quiz::{self, QuizMove, QuizPlace, letter};
 use super::*;
 use crate::content::markdown::{Block, Span};
 use crate::quiz::{Answer, View, right_answer};
@@ -49,6 +49,30 @@ fn a_lesson_is_cut_at_level_two_headings_only() {
     let all: Vec<usize> = sections(&blocks).into_iter().flatten().collect();
     assert_eq!(all, (0..blocks.len()).collect::<Vec<_>>());
     assert_eq!(sections(&[]), vec![0..0]);
+}
+
+#[test]
+fn a_diagram_is_a_slide_of_its_own() {
+    let image = || Block::Image {
+        src: "so-do.svg".into(),
+        alt: "Sơ đồ".into(),
+    };
+    let blocks = vec![
+        heading(2, "Một"),
+        para("a"),
+        image(),
+        para("b"),
+        heading(2, "Hai"),
+        image(),
+        image(),
+        para("c"),
+    ];
+    assert_eq!(sections(&blocks), vec![0..2, 2..3, 3..4, 4..6, 6..7, 7..8]);
+    let slides: Vec<bool> = sections(&blocks)
+        .into_iter()
+        .map(|r| is_picture(&blocks[r]))
+        .collect();
+    assert_eq!(slides, [false, true, false, true, true, false]);
 }
 
 #[test]
@@ -119,16 +143,33 @@ fn lessons_without_slides_are_skipped() {
 
 #[test]
 fn forward_reveals_then_moves_on_and_back_undoes_it() {
-    let q = |question, revealed| QuizPlace { question, revealed };
-    assert_eq!(quiz::step(3, q(0, false), Step::Forward), q(0, true));
-    assert_eq!(quiz::step(3, q(0, true), Step::Forward), q(1, false));
-    assert_eq!(quiz::step(3, q(2, true), Step::Forward), q(2, true));
-    assert_eq!(quiz::step(3, q(1, false), Step::Back), q(0, true));
-    assert_eq!(quiz::step(3, q(1, true), Step::Back), q(1, false));
-    assert_eq!(quiz::step(3, q(0, false), Step::Back), q(0, false));
-    assert_eq!(quiz::step(3, q(1, true), Step::Last), q(2, false));
-    assert_eq!(quiz::step(3, q(2, true), Step::First), q(0, false));
-    assert_eq!(quiz::step(0, q(0, false), Step::Last), q(0, false));
+    let q = |question, revealed| QuizMove::To(QuizPlace { question, revealed });
+    let at = |question, revealed| QuizPlace { question, revealed };
+    let step = |place, step| quiz::step(3, place, step, NONE);
+    assert_eq!(step(at(0, false), Step::Forward), q(0, true));
+    assert_eq!(step(at(0, true), Step::Forward), q(1, false));
+    assert_eq!(step(at(2, true), Step::Forward), q(2, true));
+    assert_eq!(step(at(1, false), Step::Back), q(0, true));
+    assert_eq!(step(at(1, true), Step::Back), q(1, false));
+    assert_eq!(step(at(0, false), Step::Back), q(0, false));
+    assert_eq!(step(at(1, true), Step::Last), q(2, false));
+    assert_eq!(step(at(2, true), Step::First), q(0, false));
+    assert_eq!(quiz::step(0, at(0, false), Step::Last, NONE), q(0, false));
+    // A question longer than the screen is scrolled through before its answer is revealed.
+    let below = Overflow {
+        above: false,
+        below: true,
+    };
+    assert_eq!(
+        quiz::step(3, at(0, false), Step::Forward, below),
+        QuizMove::ScrollDown
+    );
+    let above = Overflow {
+        above: true,
+        below: false,
+    };
+    assert_eq!(quiz::step(3, at(0, true), Step::Back, above), QuizMove::ScrollUp);
+    assert_eq!(quiz::step(3, at(0, true), Step::First, above), q(0, false));
 }
 
 #[test]

@@ -100,7 +100,12 @@ pub fn show_sized(ui: &mut egui::Ui, key: &str, data: &[u8], alt: &str, fit: Fit
     let Some(texture) = cache.texture(ui.ctx(), key, data, pixels(ui, shown_w)) else {
         return false;
     };
-    ui.add(egui::Image::new((texture, egui::vec2(shown_w, shown_w * h / w))).alt_text(alt));
+    let image = egui::Image::new((texture, egui::vec2(shown_w, shown_w * h / w))).alt_text(alt);
+    match fit {
+        Fit::Column => ui.add(image),
+        // On a slide, a diagram narrower than the screen stands in the middle.
+        Fit::Wide { .. } => ui.vertical_centered(|ui| ui.add(image)).inner,
+    };
     true
 }
 

@@ -9,7 +9,7 @@ use egui::{Key, RichText};
 
 use crate::command::{Command, Projection, Screen};
 use crate::content::Module;
-use crate::present::quiz::{self as projection, QuizPlace};
+use crate::present::quiz::{self as projection, QuizMove, QuizPlace};
 use crate::present::{self, Deck, Move, Overflow, Place, Step};
 use crate::ui::{Commands, ScreenCtx, UiExt, diagram, markdown, present_quiz, theme};
 
@@ -76,12 +76,21 @@ impl PresentState {
         }
     }
 
+    /// The next screenful of a slide longer than the screen (a little of the last one stays in view).
+    fn scroll_down(&mut self) {
+        self.scroll_to = Some((self.offset + self.page * 0.85).min(self.room));
+    }
+
+    fn scroll_up(&mut self) {
+        self.scroll_to = Some((self.offset - self.page * 0.85).max(0.0));
+    }
+
     /// Carries out `step`.
     pub fn step(&mut self, module: &Module, step: Step) {
         match &mut self.showing {
             Showing::Lesson { deck, place } => match deck.step(*place, step, self.overflow) {
-                Move::ScrollDown => self.scroll_to = Some((self.offset + self.page * 0.85).min(self.room)),
-                Move::ScrollUp => self.scroll_to = Some((self.offset - self.page * 0.85).max(0.0)),
+                Move::ScrollDown => self.scroll_down(),
+                Move::ScrollUp => self.scroll_up(),
                 Move::To(to) => {
                     *place = to;
                     self.scroll_to = Some(0.0);
@@ -89,7 +98,19 @@ impl PresentState {
                 }
                 Move::Stay => {}
             },
-            Showing::Quiz(place) => *place = projection::step(module.questions.len(), *place, step),
+            Showing::Quiz(place) => {
+                match projection::step(module.questions.len(), *place, step, self.overflow) {
+                    QuizMove::ScrollDown => self.scroll_down(),
+                    QuizMove::ScrollUp => self.scroll_up(),
+                    QuizMove::To(to) => {
+                        if to.question != place.question {
+                            self.scroll_to = Some(0.0);
+                            self.overflow = Overflow::default();
+                        }
+                        *place = to;
+                    }
+                }
+            }
         }
     }
 }
@@ -195,33 +216,29 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut PresentState>
                     tokens.sizes.gap as i8,
                 )),
         )
-        .show(ui, |ui| match &mut state.showing {
-            Showing::Lesson { deck, place } => {
-                let place = *place;
-                let page_height = ui.available_height();
-                let mut scroll = egui::ScrollArea::vertical()
-                    .id_salt(("present-slide", state.module, place.lesson, place.section))
-                    .auto_shrink(false);
-                if let Some(y) = state.scroll_to.take() {
-                    scroll = scroll.vertical_scroll_offset(y);
-                }
-                let deck = deck.clone();
-                let output = scroll.show(ui, |ui| lesson_slide(ui, ctx, module, &deck, place, page_height));
-                let room = (output.content_size.y - output.inner_rect.height()).max(0.0);
-                state.offset = output.state.clamped_offset().y;
-                state.page = output.inner_rect.height();
-                state.room = room;
-                state.overflow = Overflow {
-                    above: state.offset > 1.0,
-                    below: state.offset < room - 1.0,
-                };
+        .show(ui, |ui| {
+            let page_height = ui.available_height();
+            let id = match &state.showing {
+                Showing::Lesson { place, .. } => ("present-slide", state.module, place.lesson, place.section),
+                Showing::Quiz(place) => ("present-question", state.module, place.question, 0),
+            };
+            let mut scroll = egui::ScrollArea::vertical().id_salt(id).auto_shrink(false);
+            if let Some(y) = state.scroll_to.take() {
+                scroll = scroll.vertical_scroll_offset(y);
             }
-            Showing::Quiz(place) => {
-                egui::ScrollArea::vertical()
-                    .id_salt(("present-question", state.module, place.question))
-                    .auto_shrink(false)
-                    .show(ui, |ui| present_quiz::show(ui, ctx, module, place));
-            }
+            let output = scroll.show(ui, |ui| match &mut state.showing {
+                Showing::Lesson { deck, place } => lesson_slide(ui, ctx, module, deck, *place, page_height),
+                Showing::Quiz(place) => present_quiz::show(ui, ctx, module, place),
+            });
+            // What the keys need next frame: is there more of the slide above or below the screen?
+            let room = (output.content_size.y - output.inner_rect.height()).max(0.0);
+            state.offset = output.state.clamped_offset().y;
+            state.page = output.inner_rect.height();
+            state.room = room;
+            state.overflow = Overflow {
+                above: state.offset > 1.0,
+                below: state.offset < room - 1.0,
+            };
         });
 }
 
@@ -244,12 +261,29 @@ fn lesson_slide(
         );
         ui.add_space(tokens.sizes.gap_small);
     }
-    // The whole diagram on the screen at once, as wide as it can be.
-    let wide = diagram::Fit::Wide {
-        max_height: page_height * 0.8,
+    let blocks = deck.blocks(lesson, place).unwrap_or_default();
+    // A diagram's own slide: as wide as the screen, unless that would make it taller than the screen
+    // (with room left for its heading and caption); elsewhere a diagram takes most of a screen at most.
+    let max_height = if present::is_picture(blocks) {
+        let line = ui.text_style_height(&egui::TextStyle::Body);
+        let heading = if blocks.len() > 1 {
+            ui.text_style_height(&theme::h2()) + tokens.sizes.gap_large
+        } else {
+            0.0
+        };
+        let title = if place.section == 0 {
+            ui.text_style_height(&egui::TextStyle::Heading) * 2.0
+        } else {
+            0.0
+        };
+        // The caption: one line, and the spacing around it.
+        page_height - heading - title - line * 1.6 - tokens.sizes.gap * 2.0
+    } else {
+        page_height * 0.8
     };
+    let wide = diagram::Fit::Wide { max_height };
     let md = markdown::Context::of(ctx, module, tokens, wide);
-    markdown::blocks_ui(ui, &md, deck.blocks(lesson, place).unwrap_or_default());
+    markdown::blocks_ui(ui, &md, blocks);
 }
 
 /// The discreet line at the bottom: where the presentation is, the keys, and buttons for a mouse.
@@ -257,7 +291,7 @@ fn footer(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut PresentState, module: 
     let t = ctx.t;
     let tokens = ui.tokens();
     // Small next to the projected text: it is for the trainer, not the class.
-    let size = tokens.sizes.text_small * 0.6;
+    let size = tokens.sizes.text_small * 0.55;
     let text = match &state.showing {
         Showing::Lesson { deck, place } => t.present_footer(
             place.lesson + 1,
@@ -267,7 +301,7 @@ fn footer(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut PresentState, module: 
         ),
         Showing::Quiz(place) => t.present_quiz_footer(place.question + 1, module.questions.len()),
     };
-    let more = matches!(state.showing, Showing::Lesson { .. }) && state.overflow.below;
+    let more = state.overflow.below;
     egui::Panel::bottom("present_footer")
         .frame(
             egui::Frame::new()
