@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::markdown;
+use super::markdown::{self, Block};
 use super::model::{Catalog, GlossaryEntry, Lesson, Module, ModuleMeta, Question, QuestionKind, QuizFile};
 use super::problem::{Issue, Problem};
 use super::source::{ReadProblem, Source};
@@ -280,6 +280,8 @@ fn load_module(
         simulations.push(scenario);
     }
 
+    let trainer_notes = load_trainer_notes(c, dir, files, images);
+
     Some(Module {
         dir: dir.to_owned(),
         meta,
@@ -287,6 +289,7 @@ fn load_module(
         questions,
         glossary,
         simulations,
+        trainer_notes,
     })
 }
 
@@ -344,6 +347,32 @@ fn check_lesson(
         load_svg(c, (dir, files), (path, img.line), &img.src, images);
     }
     parsed
+}
+
+/// The file of a module's notes for trainers, beside `module.json`.
+pub const TRAINER_NOTES_FILE: &str = "trainer.md";
+
+/// Reads `trainer.md` when the module has one: NFC like every text, no `#` heading (the app shows its own
+/// title), and every image it shows must be a checked SVG of the module folder, as in a lesson.
+fn load_trainer_notes(
+    c: &mut Checker<'_>,
+    dir: &str,
+    files: &[String],
+    images: &mut HashMap<String, Arc<[u8]>>,
+) -> Option<Vec<Block>> {
+    let path = format!("{dir}/{TRAINER_NOTES_FILE}");
+    if !files.contains(&path) {
+        return None;
+    }
+    let text = c.text(&path, None)?;
+    let parsed = markdown::parse(&text);
+    if let Some(h1) = parsed.headings.iter().find(|h| h.level == 1) {
+        c.issue(&path, h1.line, Problem::LessonH1);
+    }
+    for img in &parsed.images {
+        load_svg(c, (dir, files), (&path, img.line), &img.src, images);
+    }
+    Some(parsed.blocks)
 }
 
 /// Checks the SVG `src` of module folder `dir` (named at `at`, a file and line) and keeps its bytes in

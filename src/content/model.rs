@@ -276,6 +276,9 @@ pub struct Module {
     pub glossary: Vec<GlossaryEntry>,
     /// The practice simulations listed in `module.json`, loaded and validated, in the same order.
     pub simulations: Vec<crate::sim::Scenario>,
+    /// Notes for the trainer (`trainer.md` in the module folder, parsed like a lesson), when present:
+    /// a session plan, common mistakes, discussion questions. Shown in the trainer area, never to learners.
+    pub trainer_notes: Option<Vec<Block>>,
 }
 
 impl Module {

@@ -326,3 +326,32 @@ fn a_module_icon_is_loaded_and_a_missing_one_is_rejected_at_its_line() {
     assert!(issue.file.ends_with("module.json"));
     assert!(issue.line > 1);
 }
+
+#[test]
+fn trainer_notes_are_loaded_when_present_and_checked_like_a_lesson() {
+    let catalog = fixture(|_| {}).unwrap();
+    assert!(catalog.modules[0].trainer_notes.is_none());
+
+    let notes = "## Kế hoạch buổi học\n\n1. Mở đầu (10 phút)\n\n![Sơ đồ](so-do.svg)\n";
+    let catalog = fixture(|r| std::fs::write(r.join("01-thu/trainer.md"), notes).unwrap()).unwrap();
+    let blocks = catalog.modules[0].trainer_notes.as_ref().unwrap();
+    assert!(blocks.len() >= 3, "{blocks:#?}");
+
+    let issue = only_issue(|r| {
+        std::fs::write(
+            r.join("01-thu/trainer.md"),
+            "## Ghi chú\n\n![Ảnh](khong-co.svg)\n",
+        )
+        .unwrap()
+    });
+    assert_eq!(issue.problem, Problem::MissingImage("khong-co.svg".into()));
+    assert!(issue.file.ends_with("trainer.md"));
+    assert_eq!(issue.line, 3);
+
+    let issue = only_issue(|r| {
+        std::fs::write(r.join("01-thu/trainer.md"), "## Ghi chú\n\nBa\u{300}i một.\n").unwrap()
+    });
+    assert_eq!(issue.problem, Problem::NotNfc);
+    assert!(issue.file.ends_with("trainer.md"));
+    assert_eq!(issue.line, 3);
+}

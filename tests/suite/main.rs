@@ -42,3 +42,4 @@ mod ui_learning;
 mod ui_present;
 mod ui_simulation_app;
 mod ui_trainer;
+mod ui_trainer_notes;

@@ -27,7 +27,7 @@ fn replay(run: &mut SimRun, steps: &[Step]) {
 }
 
 #[test]
-fn the_three_scenarios_are_listed_in_their_modules() {
+fn the_five_scenarios_are_listed_in_their_modules() {
     let catalog = kynangso::content::embedded().unwrap();
     let listed = |module: &str| {
         let m = catalog.module(module).unwrap();
@@ -37,10 +37,12 @@ fn the_three_scenarios_are_listed_in_their_modules() {
     assert_eq!(listed("bao-cao"), ["bao-cao-thang"]);
     assert_eq!(listed("khai-sinh"), ["khai-sinh-lien-thong"]);
     assert_eq!(listed("thanh-toan"), ["thanh-toan-le-phi"]);
+    assert_eq!(listed("vneid"), ["vneid-muc-do-2"]);
+    assert_eq!(listed("an-toan-so"), ["mot-ngay-voi-dien-thoai"]);
     for m in &catalog.modules {
         assert!(
             m.meta.simulations.iter().all(|s| !s.required),
-            "not required for now"
+            "practice only: completing a module does not depend on a simulation"
         );
     }
 }
@@ -48,7 +50,7 @@ fn the_three_scenarios_are_listed_in_their_modules() {
 #[test]
 fn every_scenario_is_valid_and_can_be_completed_without_mistakes() {
     let all = scenarios();
-    assert_eq!(all.len(), 3);
+    assert_eq!(all.len(), 5);
     for s in &all {
         assert_eq!(validate(s), Vec::new(), "{}", s.id);
         let steps = walk::solve(s).unwrap_or_else(|| panic!("{} cannot be completed", s.id));
@@ -242,6 +244,167 @@ fn the_lesson_facts_the_scenarios_rely_on() {
     assert!(
         json.contains("dichvucongs.top"),
         "the look-alike SMS link of August 2025"
+    );
+}
+
+/// The labels of the trap actions of a scenario.
+fn trap_labels(s: &Scenario) -> Vec<&str> {
+    s.screens
+        .iter()
+        .flat_map(|x| &x.actions)
+        .filter(|a| a.trap.is_some())
+        .map(|a| a.label.as_str())
+        .collect()
+}
+
+/// Walks the right path to the end, then checks the steps passed the screens in `order`.
+fn right_path_visits(s: &Scenario, order: &[&str]) {
+    let steps = walk::solve(s).unwrap();
+    let mut run = SimRun::new(s);
+    let mut seen = vec![run.screen().id.clone()];
+    for step in &steps {
+        replay(&mut run, std::slice::from_ref(step));
+        if seen.last() != Some(&run.screen().id) {
+            seen.push(run.screen().id.clone());
+        }
+    }
+    assert!(run.finished() && run.mistakes().is_empty(), "{}", s.id);
+    assert_eq!(seen, order, "{}", s.id);
+}
+
+#[test]
+fn the_vneid_scenario_registers_in_person_activates_at_home_and_signs_in_by_qr() {
+    let all = scenarios();
+    let s = all.iter().find(|s| s.id == "vneid-muc-do-2").unwrap();
+    right_path_visits(
+        s,
+        &[
+            "quay-tiep-dan",
+            "tin-nhan",
+            "tim-ung-dung",
+            "ket-qua-tim",
+            "kich-hoat",
+            "da-kich-hoat",
+            "trinh-duyet",
+            "dang-nhap",
+            "quet-qr",
+            "xac-nhan",
+            "trang-ca-nhan",
+            "xong",
+        ],
+    );
+    let traps = trap_labels(s);
+    // The three traps of the issue, and sending someone else to the counter.
+    for needle in [
+        "Đọc mã kích hoạt cho người gọi",
+        "Zalo",
+        "đọc tin nhắn SMS",
+        "làm hộ",
+    ] {
+        assert!(traps.iter().any(|t| t.contains(needle)), "{needle}: {traps:?}");
+    }
+    // The genuine app is installed from the store, and nothing is installed from a link.
+    let install = s.screens.iter().find(|x| x.id == "ket-qua-tim").unwrap();
+    let genuine: Vec<_> = install.actions.iter().filter(|a| a.to.is_some()).collect();
+    assert_eq!(genuine.len(), 1);
+    assert!(genuine[0].label.contains("\"VNeID\""), "{}", genuine[0].label);
+    assert_eq!(
+        s.screens
+            .iter()
+            .find(|x| x.id == "ket-qua-tim")
+            .unwrap()
+            .window
+            .as_deref(),
+        Some("CH Play trên điện thoại của chị Hồng (mô phỏng)")
+    );
+    let expect_of = |field: &str| {
+        s.screens
+            .iter()
+            .flat_map(|x| &x.actions)
+            .flat_map(|a| &a.checks)
+            .find(|c| c.field == field)
+            .and_then(|c| c.expect.clone())
+    };
+    let text = |v: &str| Some(Expect::Text(v.to_owned()));
+    assert_eq!(expect_of("dua-the-can-cuoc"), Some(Expect::Checked(true)));
+    assert_eq!(expect_of("dia-chi"), text("dichvucong.gov.vn"));
+    assert_eq!(
+        expect_of("cach-dang-nhap"),
+        text("Tài khoản định danh điện tử (VNeID)")
+    );
+    assert_eq!(expect_of("hinh-thuc"), text("Quét mã QR bằng ứng dụng VNeID"));
+    assert_eq!(expect_of("dung-ten"), Some(Expect::Checked(true)));
+}
+
+#[test]
+fn the_phone_day_has_six_messages_each_with_one_safe_choice_and_its_rule_in_the_summary() {
+    let all = scenarios();
+    let s = all.iter().find(|s| s.id == "mot-ngay-voi-dien-thoai").unwrap();
+    right_path_visits(
+        s,
+        &[
+            "tin-ngan-hang-gia",
+            "tin-phat-giao-thong",
+            "cuoc-goi-cu-tru",
+            "thong-bao-that",
+            "vay-tien",
+            "otp-la",
+            "cuoi-ngay",
+        ],
+    );
+    let (steps, end): (Vec<_>, Vec<_>) = s.screens.iter().partition(|x| !x.end);
+    assert_eq!(steps.len(), 6);
+    for screen in &steps {
+        let messages = screen
+            .items
+            .iter()
+            .filter(|i| matches!(i, kynangso::sim::model::Item::Message { .. }))
+            .count();
+        assert!(messages >= 1, "{}: no message", screen.id);
+        let safe = screen.actions.iter().filter(|a| a.to.is_some()).count();
+        assert_eq!(safe, 1, "{}: one safe choice", screen.id);
+        assert!(
+            screen.actions.iter().any(|a| a.trap.is_some()),
+            "{}: no wrong choice",
+            screen.id
+        );
+        assert!(screen.fields().next().is_none(), "{}: choices only", screen.id);
+    }
+    // The summary screen states one rule per message.
+    let rules = end[0]
+        .items
+        .iter()
+        .find_map(|i| match i {
+            kynangso::sim::model::Item::Info { rows, .. } => Some(rows.len()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(rules, 6);
+    // What the brief verifies about the "18001096" SMS: a fine demanded through a look-alike domain.
+    let json = serde_json::to_string(s).unwrap();
+    assert!(json.contains("\"from\":\"18001096\"") && json.contains("dichvucongs.top"));
+    // After an unrequested OTP, doing nothing is itself a mistake (the audit's F26).
+    let otp = s.screens.iter().find(|x| x.id == "otp-la").unwrap();
+    assert!(otp.action("de-yen").and_then(|a| a.trap.as_ref()).is_some());
+}
+
+#[test]
+fn the_report_scenario_signs_in_with_a_password_and_ends_accepted() {
+    let all = scenarios();
+    let s = all.iter().find(|s| s.id == "bao-cao-thang").unwrap();
+    let login = s.screens.iter().find(|x| x.id == "dang-nhap").unwrap();
+    assert_eq!(login.field("mat-khau").map(|f| f.kind), Some(FieldKind::Password));
+    let end: Vec<_> = s.screens.iter().filter(|x| x.end).collect();
+    assert_eq!(end.len(), 1);
+    assert_eq!(end[0].id, "da-chap-nhan");
+    let json = serde_json::to_string(end[0]).unwrap();
+    assert!(json.contains("Nơi nhận đã chấp nhận"), "{json}");
+    // Stopping at "Đã gửi" is a mistake.
+    let sent = s.screens.iter().find(|x| x.id == "da-gui-lai").unwrap();
+    assert!(
+        sent.action("ghi-hoan-thanh")
+            .and_then(|a| a.trap.as_ref())
+            .is_some()
     );
 }
 

@@ -1,4 +1,4 @@
-//! The three practice simulations through the real learner's view (no GPU): each is completed by typing,
+//! The practice simulations through the real learner's view (no GPU): each is completed by typing,
 //! choosing and clicking as a learner would, makes every trap's mistake once and a few typical wrong
 //! answers, sees the feedback, and ends on the summary. Each runs side by side at 100 % text size and
 //! stacked at 200 %, and a keyboard-only walk checks Tab / Enter / Space.
@@ -204,7 +204,7 @@ fn birth(large_text: bool) {
     type_into_role(&mut h, Role::PasswordInput, "Mật khẩu VNeID", "Duc@2026");
     advance(&mut h, "Đăng nhập");
 
-    trap(&mut h, "Đọc mã xác nhận cho người gọi");
+    trap(&mut h, "Đọc mã xác thực cho người gọi");
     advance(&mut h, "Từ chối cuộc gọi, bấm Xác nhận trong ứng dụng");
     trap(&mut h, "Đăng ký khai sinh");
     advance(&mut h, "Dịch vụ công liên thông khai sinh, khai tử");
@@ -330,6 +330,11 @@ fn report(large_text: bool) {
     see(&h, BANNER);
     trap(&mut h, "Đăng nhập nhờ tài khoản của xã bên cho nhanh");
     type_into(&mut h, "Tên đăng nhập", "ubnd.yenkhanh");
+    // Capital letters count in a password.
+    type_into_role(&mut h, Role::PasswordInput, "Mật khẩu", "yenkhanh#2026");
+    press(&mut h, "Đăng nhập");
+    see(&h, "Thiếu chữ hoa");
+    type_into_role(&mut h, Role::PasswordInput, "Mật khẩu", "YenKhanh#2026");
     advance(&mut h, "Đăng nhập");
 
     choose(&mut h, "Báo cáo kinh tế – xã hội tháng 2/2026 (đã gửi)");
@@ -397,8 +402,135 @@ fn report(large_text: bool) {
     trap(&mut h, "Để 19/03/2026 gửi cùng báo cáo khác");
     advance(&mut h, "Gửi lại ngay");
     see(&h, "trong hạn");
-    // 6 traps; the wrong period, both window dates, the three figures and the recount.
-    finish(&mut h, 13);
+    // "Đã gửi" is not the end: follow the report until the receiver accepts it.
+    trap(&mut h, "Ghi sổ là đã hoàn thành, không cần xem lại");
+    advance(&mut h, "Sáng hôm sau, mở lại danh sách báo cáo xem trạng thái");
+    see(&h, "Nơi nhận đã chấp nhận");
+    // 7 traps; the password, the wrong period, both window dates, the three figures and the recount.
+    finish(&mut h, 15);
+}
+
+fn vneid(large_text: bool) {
+    let mut h = harness("vneid-muc-do-2", large_text);
+    see(&h, BANNER);
+    trap(&mut h, "Nhờ con trai mang thẻ của chị đi làm hộ, chị ở nhà");
+    click(&mut h, Role::CheckBox, "Đưa thẻ căn cước của chị cho cán bộ");
+    type_into(&mut h, "Số điện thoại nhận tin nhắn", "0987 654 321");
+    press(&mut h, "Để cán bộ chụp ảnh chân dung và thu nhận vân tay");
+    see(&h, "Đó là số của con trai chị");
+    type_into(&mut h, "Số điện thoại nhận tin nhắn", "0912 345 678");
+    advance(&mut h, "Để cán bộ chụp ảnh chân dung và thu nhận vân tay");
+
+    see(&h, "Mã kích hoạt: 483920");
+    trap(&mut h, "Tải VNeID bản mới (đường dẫn trong Zalo)");
+    advance(&mut h, "Tự mở CH Play để cài VNeID");
+    type_into(&mut h, "Tìm ứng dụng", "vneid");
+    advance(&mut h, "Tìm");
+    trap(
+        &mut h,
+        "Cài \"Kích hoạt VNeID nhanh\", nhà phát triển cá nhân: xin quyền đọc tin nhắn SMS để tự điền mã",
+    );
+    advance(
+        &mut h,
+        "Cài \"VNeID\", nhà phát triển: Trung tâm dữ liệu quốc gia về dân cư (Bộ Công an)",
+    );
+
+    trap(&mut h, "Đọc mã kích hoạt cho người gọi");
+    type_into(&mut h, "Số định danh cá nhân", "036 174 005 678");
+    type_into(&mut h, "Mã kích hoạt trong tin nhắn", "483920");
+    type_into_role(&mut h, Role::PasswordInput, "Đặt mật khẩu", "Hong#Lua2026");
+    advance(&mut h, "Cúp máy, tự bấm Kích hoạt");
+    see(&h, "Kích hoạt thành công");
+    advance(&mut h, "Mở trình duyệt trên máy tính");
+
+    type_into(&mut h, "Địa chỉ trang web", "dichvucong.gov.vn");
+    advance(&mut h, "Mở trang");
+    choose(&mut h, "Tài khoản định danh điện tử (VNeID)");
+    choose(&mut h, "Quét mã QR bằng ứng dụng VNeID");
+    advance(&mut h, "Tiếp tục");
+    advance(&mut h, "Mở VNeID trên điện thoại, quét mã QR");
+    advance(&mut h, "Xác nhận");
+    press(&mut h, "Bắt đầu tìm thủ tục");
+    see(&h, "xem tên chủ tài khoản");
+    click(
+        &mut h,
+        Role::CheckBox,
+        "Tôi đã xem: tên chủ tài khoản đúng là tên tôi",
+    );
+    advance(&mut h, "Bắt đầu tìm thủ tục");
+    // 4 traps; the son's number and the unticked name check.
+    finish(&mut h, 6);
+}
+
+fn phone_day(large_text: bool) {
+    let mut h = harness("mot-ngay-voi-dien-thoai", large_text);
+    see(&h, BANNER);
+    for (wrong, right) in [
+        (
+            [
+                "Đường dẫn: xác minh tài khoản ngay",
+                "Nhắn lại số tài khoản để họ kiểm tra",
+            ]
+            .as_slice(),
+            "Không bấm; tự mở ứng dụng ngân hàng hoặc gọi số in trên thẻ để hỏi",
+        ),
+        (
+            ["dichvucongs.top/tracuu", "Chuyển khoản nộp phạt ngay cho xong"].as_slice(),
+            "Không bấm; nếu muốn kiểm tra thì tự gõ dichvucong.gov.vn",
+        ),
+        (
+            [
+                "Chuyển 22.000 đồng, phí nhỏ thôi",
+                "Bấm đường dẫn Zalo để cài VNeID bản mới",
+            ]
+            .as_slice(),
+            "Nói sẽ tự đến công an xã, cúp máy, rồi đến hỏi công an xã",
+        ),
+        (
+            ["Xóa đi, tin nào về hồ sơ cũng là lừa đảo"].as_slice(),
+            "Tự mở VNeID hoặc tự gõ dichvucong.gov.vn, vào hồ sơ của mình để xem",
+        ),
+        (
+            ["Chuyển ngay, con mình đang cần", "Gọi vào số mới để hỏi cho chắc"].as_slice(),
+            "Chưa chuyển; gọi anh Minh theo số quen thuộc 0978 111 222 để hỏi",
+        ),
+        (
+            [
+                "Đọc mã để người gọi \"hủy giao dịch\"",
+                "Cúp máy rồi thôi, mã vẫn trong tay mình nên không sao",
+            ]
+            .as_slice(),
+            "Không đọc mã, cúp máy; tự gọi ngân hàng theo số in trên thẻ để báo và khóa hoặc đổi mật khẩu",
+        ),
+    ] {
+        for label in wrong {
+            trap(&mut h, label);
+        }
+        advance(&mut h, right);
+    }
+    see(&h, "Quy tắc cho từng tin");
+    see(&h, "Người thân hỏi vay từ số mới");
+    finish(&mut h, 11);
+}
+
+#[test]
+fn vneid_level_two_side_by_side() {
+    vneid(false);
+}
+
+#[test]
+fn vneid_level_two_at_200_percent() {
+    vneid(true);
+}
+
+#[test]
+fn phone_day_side_by_side() {
+    phone_day(false);
+}
+
+#[test]
+fn phone_day_at_200_percent() {
+    phone_day(true);
 }
 
 #[test]

@@ -11,6 +11,7 @@
 mod export;
 mod import;
 mod learner;
+mod notes;
 mod pin;
 mod roster;
 
@@ -41,6 +42,8 @@ pub enum Page {
     Import,
     /// Change the PIN.
     Pin,
+    /// Each module's notes for trainers.
+    Notes,
 }
 
 /// A change waiting for the trainer to confirm it in a dialog.
@@ -73,6 +76,8 @@ pub struct TrainerState {
     pub confirm: Option<Confirm>,
     pub export: ExportState,
     pub import: ImportState,
+    /// The module whose trainer notes are shown (an index into the catalog).
+    pub notes_module: usize,
 }
 
 impl TrainerState {
@@ -124,6 +129,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Export => export::show(ui, ctx, state, out),
         Page::Import => import::show(ui, ctx, state),
         Page::Pin => pin::change_ui(ui, ctx, state, out),
+        Page::Notes => notes::show(ui, ctx, state),
     }
     learner::confirm_ui(ui, ctx, state, out);
 }
@@ -139,6 +145,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
+            (Page::Notes, t.trainer_tab_notes(), state.page == Page::Notes),
         ] {
             if ui.selectable_label(selected, label).clicked() {
                 state.page = page;
