@@ -14,3 +14,5 @@ present-next = Next ›
 present-blank = The screen is blanked. Press B to show it again.
 present-no-questions = This module has no questions yet.
 present-multiple-hint = This question may have more than one right answer.
+present-notes = Notes (N)
+present-notes-title = Notes for the trainer

@@ -14,3 +14,5 @@ present-next = Tiếp ›
 present-blank = Màn hình đang tạm tắt. Bấm B để chiếu tiếp.
 present-no-questions = Học phần này chưa có câu hỏi.
 present-multiple-hint = Câu này có thể có nhiều đáp án đúng.
+present-notes = Ghi chú (N)
+present-notes-title = Ghi chú cho giảng viên

@@ -1,7 +1,8 @@
 //! Presentation mode for the projector: no top bar, text at 250% or more, a lesson one `##` section at a
 //! time (the lesson's title on its first slide, diagrams as wide as the screen), or the module's quiz
 //! question by question (`present_quiz`). A presenter's keys step (→ ← Page Down, Page Up, Space, Home, End),
-//! B or "." blanks the screen, + / − change the projected text size, Esc leaves. Which slide comes next
+//! B or "." blanks the screen, N shows the module's trainer notes beside the slide, + / − change the
+//! projected text size, Esc leaves. Which slide comes next
 //! is decided by `crate::present`; nothing here records anything. The app switches the window to full
 //! screen while this screen is open (`App::ui`).
 
@@ -31,6 +32,8 @@ pub struct PresentState {
     pub return_to: Screen,
     /// B: the screen is blanked.
     pub blank: bool,
+    /// N: the module's trainer notes are shown beside the slide (when it has any).
+    pub notes: bool,
     /// The projected text size in percent (never under `present::TEXT_SIZE`); the learner's own setting
     /// is not touched.
     pub text_size: u16,
@@ -67,6 +70,7 @@ impl PresentState {
             showing,
             return_to,
             blank: false,
+            notes: false,
             text_size: present::TEXT_SIZE,
             overflow: Overflow::default(),
             offset: 0.0,
@@ -121,6 +125,7 @@ struct Keys {
     step: Option<Step>,
     leave: bool,
     blank: bool,
+    notes: bool,
     reveal: bool,
     bigger: bool,
     smaller: bool,
@@ -149,6 +154,7 @@ fn keys(ctx: &egui::Context) -> Keys {
             step,
             leave: any(&[Key::Escape]),
             blank: any(&[Key::B, Key::Period]),
+            notes: any(&[Key::N]),
             reveal: any(&[Key::Enter]),
             bigger: any(&[Key::Plus, Key::Equals]),
             smaller: any(&[Key::Minus]),
@@ -175,6 +181,9 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut PresentState>
     }
     if keys.smaller {
         state.text_size = state.text_size.saturating_sub(25).max(present::TEXT_SIZE);
+    }
+    if keys.notes && module.trainer_notes.is_some() {
+        state.notes = !state.notes;
     }
     if keys.blank {
         state.blank = !state.blank;
@@ -206,6 +215,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: Option<&mut PresentState>
     }
 
     footer(ui, ctx, state, module, out);
+    if state.notes
+        && let Some(notes) = &module.trainer_notes
+    {
+        notes_panel(ui, ctx, module, notes);
+    }
     let tokens = ui.tokens();
     egui::CentralPanel::default()
         .frame(
@@ -321,11 +335,52 @@ fn footer(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut PresentState, module: 
                 if ui.small_button(small(t.present_leave())).clicked() {
                     out.push(Command::LeavePresentation);
                 }
+                if module.trainer_notes.is_some()
+                    && ui
+                        .add(egui::Button::selectable(state.notes, small(t.present_notes())).small())
+                        .clicked()
+                {
+                    state.notes = !state.notes;
+                }
                 if more {
                     ui.label(small(t.present_more_below()).strong().color(tokens.colors.accent));
                 }
                 ui.label(small(text).color(tokens.colors.muted));
             });
+        });
+}
+
+/// The module's trainer notes beside the slide, in smaller text (they are for the trainer; on one screen
+/// the class sees them too, so they are off until N is pressed).
+fn notes_panel(
+    ui: &mut egui::Ui,
+    ctx: &ScreenCtx,
+    module: &Module,
+    notes: &[crate::content::markdown::Block],
+) {
+    let tokens = ui.tokens();
+    let width = ui.available_width() * 0.4;
+    egui::Panel::right("present_notes")
+        .exact_size(width)
+        .resizable(false)
+        .frame(
+            egui::Frame::new()
+                .fill(tokens.colors.surface)
+                .stroke(egui::Stroke::new(tokens.sizes.border_width, tokens.colors.border))
+                .inner_margin(tokens.sizes.gap),
+        )
+        .show(ui, |ui| {
+            for font in ui.style_mut().text_styles.values_mut() {
+                font.size *= 0.5;
+            }
+            egui::ScrollArea::vertical()
+                .id_salt(("present-notes", module.dir.as_str()))
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.label(RichText::new(ctx.t.present_notes_title()).text_style(theme::h2()));
+                    let md = markdown::Context::of(ctx, module, tokens, diagram::Fit::Column);
+                    markdown::blocks_ui(ui, &md, notes);
+                });
         });
 }
 

@@ -146,6 +146,14 @@ fn a_lesson_is_presented_section_by_section_and_esc_goes_back() {
     press(&mut h, Key::B);
     assert!(footer(&h).contains(&format!("Phần {sections}/{sections}")));
 
+    // N shows the module's trainer notes beside the slide, N again hides them.
+    assert!(module.trainer_notes.is_some());
+    assert!(h.query_by_label("Kế hoạch buổi học 90 phút").is_none());
+    press(&mut h, Key::N);
+    h.get_by_label("Kế hoạch buổi học 90 phút");
+    press(&mut h, Key::N);
+    assert!(h.query_by_label("Kế hoạch buổi học 90 phút").is_none());
+
     // Esc: back to the lesson page, the window as it was, the learner's text size as it was.
     let commands = press(&mut h, Key::Escape);
     assert!(
