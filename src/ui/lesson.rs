@@ -52,9 +52,13 @@ pub fn show(
             {
                 out.go(Screen::Present(Projection::Lesson { module, lesson }));
             }
-            // The hint would wrap onto its own lines at large text sizes, where reading space matters more.
-            if ui.available_width() > 420.0 {
-                ui.muted(ctx.t.lesson_keys_hint());
+            // Only where it fits on the row: wrapped onto its own lines at large text sizes, it would take
+            // reading space, which matters more.
+            let hint = ctx.t.lesson_keys_hint();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let width = ui.fonts_mut(|f| f.layout_no_wrap(hint.clone(), font, tokens.colors.muted).size().x);
+            if ui.available_size_before_wrap().x > width + tokens.sizes.gap {
+                ui.muted(hint);
             }
         });
         ui.add_space(tokens.sizes.gap_small);
