@@ -313,7 +313,10 @@ fn footer(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut PresentState, module: 
             place.section + 1,
             deck.sections(place.lesson),
         ),
-        Showing::Quiz(place) => t.present_quiz_footer(place.question + 1, module.questions.len()),
+        Showing::Quiz(place) => {
+            let total = module.questions.len();
+            t.present_quiz_footer((place.question + 1).min(total), total)
+        }
     };
     let more = state.overflow.below;
     egui::Panel::bottom("present_footer")
