@@ -305,7 +305,7 @@ fn footer(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut PresentState, module: 
     let t = ctx.t;
     let tokens = ui.tokens();
     // Small next to the projected text: it is for the trainer, not the class.
-    let size = tokens.sizes.text_small * 0.55;
+    let size = tokens.sizes.text_small * 0.5;
     let text = match &state.showing {
         Showing::Lesson { deck, place } => t.present_footer(
             place.lesson + 1,
