@@ -31,6 +31,18 @@ pub enum Screen {
     Settings,
     /// "Giảng viên": the trainer area behind a PIN (its pages live in `App::trainer`); leaving it locks it.
     Trainer,
+    /// Presentation mode for the projector, started on `Projection` (where it is now, and the screen to
+    /// go back to, live in `App::present`): full screen, large text, nothing recorded.
+    Present(Projection),
+}
+
+/// What a presentation shows first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Projection {
+    /// The lessons of a module, from the first section of this one.
+    Lesson { module: usize, lesson: usize },
+    /// The quiz questions of a module, one by one.
+    Quiz(usize),
 }
 
 /// A user action.
@@ -74,6 +86,8 @@ pub enum Command {
     },
     /// Leave the practice simulation for its module's page.
     LeaveSimulation,
+    /// Leave presentation mode for the screen it was started from.
+    LeavePresentation,
     /// Show a message on the bar under the top bar.
     Notify(crate::app::Notice),
     /// A trainer's change (PIN, xAPI home page, rename, merge, delete, import), applied by

@@ -4,7 +4,7 @@
 //!
 //! Everything but `app`, `command`, `ui` and `window` works without a window, so the command line and
 //! the tests drive the same code: `content` (lessons), `records` (the journal and its fold), `learning`
-//! (records with a current learner), `quiz`, `sim`, `export`, `trainer`, `settings`, `i18n`, `text`,
+//! (records with a current learner), `quiz`, `present` (presentation mode's slides), `sim`, `export`, `trainer`, `settings`, `i18n`, `text`,
 //! `durable`, `paths` and `assets`. `cli` and `cli_records` are the sub-commands. ARCHITECTURE.md has a
 //! line on each.
 
@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod job;
 pub mod learning;
 pub mod paths;
+pub mod present;
 pub mod quiz;
 pub mod records;
 pub mod settings;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::app::App;
-use crate::command::Screen;
+use crate::command::{Projection, Screen};
 use crate::content::Catalog;
 
 /// Walks every main screen once, then closes the window.
@@ -91,7 +91,8 @@ pub fn smoke_screens(catalog: &Catalog) -> Vec<Screen> {
 }
 
 /// A screen named like `module:1`, `lesson:1:3` or `settings` (1-based), for screenshots and trainers'
-/// demonstrations: `KYNANGSO_OPEN=lesson:2:1 kynangso` opens straight on that lesson.
+/// demonstrations: `KYNANGSO_OPEN=lesson:2:1 kynangso` opens straight on that lesson, `present:2:1` presents
+/// it, `present-quiz:2` projects module 2's questions.
 #[must_use]
 pub fn parse_screen(s: &str) -> Option<Screen> {
     let parts: Vec<&str> = s.split(':').collect();
@@ -120,6 +121,11 @@ pub fn parse_screen(s: &str) -> Option<Screen> {
             module: n(1)?,
             lesson: n(2)?,
         }),
+        Some("present") => Some(Screen::Present(Projection::Lesson {
+            module: n(1)?,
+            lesson: n(2).unwrap_or(0),
+        })),
+        Some("present-quiz") => Some(Screen::Present(Projection::Quiz(n(1)?))),
         _ => None,
     }
 }

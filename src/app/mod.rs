@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::command::{Command, Screen};
+use crate::command::{Command, Projection, Screen};
 use crate::content::Catalog;
 use crate::i18n::I18n;
 use crate::job::{Job, Poll};
@@ -63,6 +63,10 @@ pub struct App {
     pub quiz: Option<ui::quiz::QuizState>,
     pub drill: Option<ui::review::DrillState>,
     pub sim: Option<ui::simulation::SimState>,
+    /// Presentation mode (`Screen::Present`): where it is and where Esc goes back to.
+    pub present: Option<ui::present::PresentState>,
+    /// While presenting: whether the window was full screen before, to put it back on leaving.
+    restore_fullscreen: Option<bool>,
     /// The trainer area: PIN gate, roster, exports and imports.
     pub trainer: ui::trainer::TrainerState,
     /// Seed for the next quiz draw; tests set it to replay a draw.
@@ -177,6 +181,8 @@ impl App {
             quiz: None,
             drill: None,
             sim: None,
+            present: None,
+            restore_fullscreen: None,
             trainer,
             next_seed,
             commands: Commands::default(),
@@ -197,7 +203,12 @@ impl App {
 
     /// Draws one frame, then applies the queued commands.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let style = (self.settings.theme, self.settings.text_size());
+        // Presentation mode has its own text size; the learner's setting stays as it is.
+        let text_size = match (&self.present, self.screen) {
+            (Some(present), Screen::Present(_)) => present.text_size,
+            _ => self.settings.text_size(),
+        };
+        let style = (self.settings.theme, text_size);
         if self.applied_style != Some(style) {
             ui::theme::apply(ui.ctx(), style.0, style.1);
             // The root Ui copied the old style at the start of this pass.
@@ -226,6 +237,23 @@ impl App {
         for command in self.commands.take() {
             self.apply(command);
         }
+        self.sync_fullscreen(ui.ctx());
+    }
+
+    /// Full screen while presenting; on leaving, the window goes back to what it was.
+    fn sync_fullscreen(&mut self, ctx: &egui::Context) {
+        let presenting = matches!(self.screen, Screen::Present(_));
+        match (presenting, self.restore_fullscreen) {
+            (true, None) => {
+                self.restore_fullscreen = Some(ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            (false, Some(was)) => {
+                self.restore_fullscreen = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(was));
+            }
+            _ => {}
+        }
     }
 
     /// Takes what background jobs reported (before drawing, so a frame shows one state throughout).
@@ -238,6 +266,11 @@ impl App {
     fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = screen_ctx!(self);
         let out = &mut self.commands;
+        if let Screen::Present(_) = ctx.screen {
+            // A plain slide: no top bar, no message bar, its own keys.
+            ui::present::show(ui, &ctx, self.present.as_mut(), out);
+            return;
+        }
         ui::shortcuts(ui, &ctx, out);
         ui::top_bar::show(ui, &ctx, out);
         ui::notice_bar::show(ui, &ctx, self.notice.as_ref(), out);
@@ -254,6 +287,7 @@ impl App {
             Screen::LearnerPage => ui::learner_page::show(ui, &ctx, out),
             Screen::Settings => ui::settings::show(ui, &ctx, out),
             Screen::Trainer => ui::trainer::show(ui, &ctx, &mut self.trainer, out),
+            Screen::Present(_) => {}
         });
     }
 
@@ -309,6 +343,10 @@ impl App {
                 }
             }
             Command::Trainer(change) => trainer::apply(self, change),
+            Command::LeavePresentation => {
+                let back = self.present.take().map_or(Screen::Home, |p| p.return_to);
+                self.open(back);
+            }
         }
     }
 
@@ -332,12 +370,34 @@ impl App {
         if self.screen == Screen::Trainer && screen != Screen::Trainer {
             self.trainer.lock();
         }
+        if !matches!(screen, Screen::Present(_)) {
+            self.present = None;
+        }
         match screen {
             Screen::Quiz(module) => self.start_quiz(module),
             Screen::Simulation { module, sim } => self.start_simulation(module, sim),
             Screen::Drill { module, review } => self.start_drill(module, review),
+            Screen::Present(projection) => self.start_presentation(projection),
             other => self.screen = other,
         }
+    }
+
+    /// Starts presenting `projection`; Esc will go back to the screen on now (or, from a presentation, to
+    /// where that one would have gone back to). A module that does not exist leaves the screen as it was.
+    fn start_presentation(&mut self, projection: Projection) {
+        let module = match projection {
+            Projection::Lesson { module, .. } | Projection::Quiz(module) => module,
+        };
+        let Some(m) = self.catalog.modules.get(module) else {
+            return;
+        };
+        let return_to = match (&self.present, self.screen) {
+            (Some(present), Screen::Present(_)) => present.return_to,
+            (_, Screen::Present(_)) => Screen::Module(module),
+            (_, screen) => screen,
+        };
+        self.present = Some(ui::present::PresentState::new(m, projection, return_to));
+        self.screen = Screen::Present(projection);
     }
 
     fn take_seed(&mut self) -> u64 {

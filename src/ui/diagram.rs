@@ -71,6 +71,21 @@ fn pixels(ui: &egui::Ui, points: f32) -> u32 {
 /// Draws the diagram `key` (its bytes in `data`) at most the column's width, with `alt` for screen
 /// readers. Returns `false` if it cannot be drawn.
 pub fn show(ui: &mut egui::Ui, key: &str, data: &[u8], alt: &str) -> bool {
+    show_sized(ui, key, data, alt, Fit::Column)
+}
+
+/// How large a diagram is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    /// A little larger than its natural size at most, never wider than the column (the lesson reader).
+    Column,
+    /// As wide as the column, but no taller than this many points (a projected slide: the whole diagram
+    /// on the screen at once).
+    Wide { max_height: f32 },
+}
+
+/// Draws the diagram `key` as `fit` says. Returns `false` if it cannot be drawn.
+pub fn show_sized(ui: &mut egui::Ui, key: &str, data: &[u8], alt: &str, fit: Fit) -> bool {
     let shared = cache(ui.ctx());
     let Ok(mut cache) = shared.lock() else {
         return false;
@@ -78,12 +93,19 @@ pub fn show(ui: &mut egui::Ui, key: &str, data: &[u8], alt: &str) -> bool {
     let Some((w, h)) = cache.tree(key, data).map(svg::natural_size) else {
         return false;
     };
-    // A little larger than natural size is fine; never wider than the column.
-    let shown_w = ui.available_width().min(w * 1.2);
+    let shown_w = match fit {
+        Fit::Column => ui.available_width().min(w * 1.2),
+        Fit::Wide { max_height } => ui.available_width().min(max_height.max(1.0) * w / h),
+    };
     let Some(texture) = cache.texture(ui.ctx(), key, data, pixels(ui, shown_w)) else {
         return false;
     };
-    ui.add(egui::Image::new((texture, egui::vec2(shown_w, shown_w * h / w))).alt_text(alt));
+    let image = egui::Image::new((texture, egui::vec2(shown_w, shown_w * h / w))).alt_text(alt);
+    match fit {
+        Fit::Column => ui.add(image),
+        // On a slide, a diagram narrower than the screen stands in the middle.
+        Fit::Wide { .. } => ui.vertical_centered(|ui| ui.add(image)).inner,
+    };
     true
 }
 

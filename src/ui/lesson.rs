@@ -1,7 +1,7 @@
 //! The lesson reader: the lesson's Markdown in a comfortable column, with previous/next buttons and the
-//! ← / → keys (see `ui::shortcuts`), and the glossary beside it.
+//! ← / → keys (see `ui::shortcuts`), the glossary beside it, and "Trình chiếu" (F5) for the projector.
 
-use crate::command::{Command, Screen};
+use crate::command::{Command, Projection, Screen};
 use crate::ui::{Commands, ScreenCtx, UiExt, glossary, markdown};
 
 /// What the reader remembers: the glossary panel (open, and what is searched).
@@ -45,9 +45,20 @@ pub fn show(
                 out.push(Command::NextLesson);
             }
             glossary::toggle_ui(ui, ctx, &mut state.glossary);
-            // The hint would wrap onto its own lines at large text sizes, where reading space matters more.
-            if ui.available_width() > 420.0 {
-                ui.muted(ctx.t.lesson_keys_hint());
+            if ui
+                .big_button(ctx.t.present_button())
+                .on_hover_text(ctx.t.present_button_hint())
+                .clicked()
+            {
+                out.go(Screen::Present(Projection::Lesson { module, lesson }));
+            }
+            // Only where it fits on the row: wrapped onto its own lines at large text sizes, it would take
+            // reading space, which matters more.
+            let hint = ctx.t.lesson_keys_hint();
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let width = ui.fonts_mut(|f| f.layout_no_wrap(hint.clone(), font, tokens.colors.muted).size().x);
+            if ui.available_size_before_wrap().x > width + tokens.sizes.gap {
+                ui.muted(hint);
             }
         });
         ui.add_space(tokens.sizes.gap_small);
@@ -63,13 +74,7 @@ pub fn show(
         });
         ui.heading(&l.meta.title);
         ui.add_space(tokens.sizes.gap_small);
-        let md = markdown::Context {
-            module_dir: &m.dir,
-            images: &ctx.catalog.images,
-            t: ctx.t,
-            colors: tokens.colors,
-            sizes: tokens.sizes,
-        };
+        let md = markdown::Context::of(ctx, m, tokens, crate::ui::diagram::Fit::Column);
         markdown::blocks_ui(ui, &md, &l.blocks);
         // Reaching the end of the text is what counts as having read the lesson.
         let (end, _) = ui.allocate_exact_size(egui::vec2(1.0, 24.0), egui::Sense::hover());

@@ -19,6 +19,28 @@ pub struct Context<'a> {
     pub t: &'a I18n,
     pub colors: Colors,
     pub sizes: Sizes,
+    /// How diagrams are drawn: the reader's column, or as wide as a projected slide.
+    pub pictures: crate::ui::diagram::Fit,
+}
+
+impl<'a> Context<'a> {
+    /// The context for drawing a lesson of `module` with the theme's `tokens`.
+    #[must_use]
+    pub fn of(
+        ctx: &crate::ui::ScreenCtx<'a>,
+        module: &'a crate::content::Module,
+        tokens: &theme::Tokens,
+        pictures: crate::ui::diagram::Fit,
+    ) -> Context<'a> {
+        Context {
+            module_dir: &module.dir,
+            images: &ctx.catalog.images,
+            t: ctx.t,
+            colors: tokens.colors,
+            sizes: tokens.sizes,
+            pictures,
+        }
+    }
 }
 
 /// Draws blocks top to bottom.
@@ -59,7 +81,7 @@ fn block_ui(ui: &mut egui::Ui, ctx: &Context<'_>, block: &Block) {
             let shown = ctx
                 .images
                 .get(&key)
-                .is_some_and(|data| crate::ui::diagram::show(ui, &key, data, alt));
+                .is_some_and(|data| crate::ui::diagram::show_sized(ui, &key, data, alt, ctx.pictures));
             if shown {
                 if !alt.is_empty() {
                     ui.label(RichText::new(alt).italics().color(ctx.colors.muted));

@@ -20,6 +20,8 @@ pub mod markdown;
 pub mod module_page;
 pub mod notice_bar;
 pub mod opening;
+pub mod present;
+pub mod present_quiz;
 pub mod quiz;
 pub mod review;
 pub mod settings;
@@ -108,19 +110,25 @@ impl Commands {
 }
 
 /// Keyboard shortcuts that work on every screen: Ctrl + / Ctrl − change the text size (egui's own zoom
-/// keys are off so the setting stays the one source of truth), ← / → move between lessons.
+/// keys are off so the setting stays the one source of truth), ← / → move between lessons, F5 presents
+/// the lesson or module on screen.
 pub fn shortcuts(ui: &egui::Ui, ctx: &ScreenCtx, out: &mut Commands) {
     if ui.ctx().text_edit_focused() {
         return;
     }
-    let (bigger, smaller, left, right) = ui.ctx().input_mut(|i| {
+    let (bigger, smaller, left, right, f5) = ui.ctx().input_mut(|i| {
         (
             i.consume_key(Modifiers::COMMAND, Key::Plus) || i.consume_key(Modifiers::COMMAND, Key::Equals),
             i.consume_key(Modifiers::COMMAND, Key::Minus),
             i.key_pressed(Key::ArrowLeft),
             i.key_pressed(Key::ArrowRight),
+            i.consume_key(Modifiers::NONE, Key::F5),
         )
     });
+    if f5 && let Some(projection) = present::f5_projection(ctx.screen) {
+        out.go(Screen::Present(projection));
+        return;
+    }
     let size = ctx.settings.text_size();
     if bigger {
         out.push(Command::SetTextSize(size + 10));

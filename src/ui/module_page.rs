@@ -1,10 +1,10 @@
-//! A module's page: summary, who it is for, the lessons in order, the quiz (with the review of wrong
-//! answers and the recall practice) and the practice simulations.
+//! A module's page: summary, who it is for, the presentation buttons, the lessons in order, the quiz (with
+//! the review of wrong answers and the recall practice) and the practice simulations.
 //! No state of its own.
 
 use egui::RichText;
 
-use crate::command::Screen;
+use crate::command::{Projection, Screen};
 use crate::ui::{Commands, NoticeKind, ScreenCtx, UiExt};
 
 /// Draws the page of module `index`.
@@ -31,6 +31,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands
             });
         });
         ui.label(&module.meta.summary);
+        present_row(ui, ctx, index, out);
         if let Some(audience) = &module.meta.audience {
             ui.muted(t.module_audience(audience.clone()));
         }
@@ -91,6 +92,30 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands
                     }
                 });
             }
+        }
+    });
+}
+
+/// "Trình chiếu" (the lessons, also F5) and "Trình chiếu câu hỏi" for a trainer at the projector.
+fn present_row(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands) {
+    let t = ctx.t;
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .big_button(t.present_button())
+            .on_hover_text(t.present_button_hint())
+            .clicked()
+        {
+            out.go(Screen::Present(Projection::Lesson {
+                module: index,
+                lesson: 0,
+            }));
+        }
+        if ui
+            .big_button(t.present_quiz_button())
+            .on_hover_text(t.present_button_hint())
+            .clicked()
+        {
+            out.go(Screen::Present(Projection::Quiz(index)));
         }
     });
 }

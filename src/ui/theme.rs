@@ -206,6 +206,10 @@ pub const HIGH_CONTRAST: Tokens = Tokens {
     sizes: SIZES,
 };
 
+/// A projector's blank screen (B in presentation mode): black in every theme, as a switched-off
+/// projector looks, so the room's eyes go back to the trainer.
+pub const BLANK_SCREEN: Color32 = Color32::BLACK;
+
 impl Tokens {
     /// The token set of a theme.
     #[must_use]

@@ -48,6 +48,7 @@ mod ui_classes;
 mod ui_foundation;
 mod ui_learning;
 mod ui_review;
+mod ui_present;
 mod ui_simulation_app;
 mod ui_trainer;
 mod ui_trainer_notes;

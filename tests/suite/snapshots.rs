@@ -31,12 +31,13 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_kittest::{Harness, SnapshotOptions};
 use image::RgbaImage;
 use kynangso::app::App;
-use kynangso::command::Screen;
+use kynangso::command::{Projection, Screen};
 use kynangso::learning::{NewLearner, Records};
 use kynangso::quiz::{Answer, QuizSession, View};
 use kynangso::settings::{Theme, TrainerPin};
 use kynangso::sim::{SimRun, Step};
 use kynangso::trainer::pin::{self, Cost};
+use kynangso::ui::present::Showing;
 use kynangso::ui::trainer::Page;
 use uuid::Uuid;
 
@@ -195,6 +196,51 @@ fn simulation_summary() {
         }
         assert!(run.finished() && trapped);
         run.record_duration(Duration::from_secs(12 * 60 + 34));
+        h.run();
+    });
+}
+
+#[test]
+fn present_lesson() {
+    snapshot("present_lesson", |h| {
+        // The slide of the first diagram: the diagram as large as the screen allows, its caption at 250 %.
+        let (module, lesson, alt) = first_diagram(h.state());
+        open(h, Screen::Present(Projection::Lesson { module, lesson }));
+        let blocks = &h.state().catalog.modules[module].lessons[lesson].blocks;
+        let image = blocks
+            .iter()
+            .position(|b| matches!(b, kynangso::content::markdown::Block::Image { .. }))
+            .unwrap();
+        let section = kynangso::present::sections(blocks)
+            .iter()
+            .position(|r| r.contains(&image))
+            .unwrap();
+        let present = h.state_mut().present.as_mut().unwrap();
+        if let Showing::Lesson { place, .. } = &mut present.showing {
+            place.section = section;
+        }
+        h.run();
+        // The diagram's own slide: all of it on the screen, without scrolling.
+        assert!(!h.state().present.as_ref().unwrap().overflow.below);
+        assert!(h.query_all_by_label(&alt).next().is_some());
+    });
+}
+
+#[test]
+fn present_quiz_revealed() {
+    snapshot("present_quiz", |h| {
+        // A single-answer question of the module page's module, its answer and explanation shown.
+        let question = h.state().catalog.modules[1]
+            .questions
+            .iter()
+            .position(|q| q.kind.name() == "single")
+            .unwrap();
+        open(h, Screen::Present(Projection::Quiz(1)));
+        let present = h.state_mut().present.as_mut().unwrap();
+        present.showing = Showing::Quiz(kynangso::present::quiz::QuizPlace {
+            question,
+            revealed: true,
+        });
         h.run();
     });
 }
@@ -552,8 +598,13 @@ fn snapshot(name: &str, open: impl Fn(&mut H)) {
             let dir = tempfile::tempdir().unwrap();
             let mut h = harness(dir.path(), theme, size);
             open(&mut h);
+            // Presentation mode has its own text size, whatever the learner's.
+            let zoom = match h.state().screen {
+                Screen::Present(_) => kynangso::present::TEXT_SIZE,
+                _ => size,
+            };
             assert!(
-                (h.ctx.zoom_factor() - f32::from(size) / 100.0).abs() < 1e-3,
+                (h.ctx.zoom_factor() - f32::from(zoom) / 100.0).abs() < 1e-3,
                 "{name}: the text size did not apply"
             );
             for problem in overflow(&h) {

@@ -31,13 +31,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
         ui.subsection(&m.meta.title);
         match &m.trainer_notes {
             Some(blocks) => {
-                let md = markdown::Context {
-                    module_dir: &m.dir,
-                    images: &ctx.catalog.images,
-                    t,
-                    colors: tokens.colors,
-                    sizes: tokens.sizes,
-                };
+                let md = markdown::Context::of(ctx, m, tokens, crate::ui::diagram::Fit::Column);
                 markdown::blocks_ui(ui, &md, blocks);
             }
             None => {
