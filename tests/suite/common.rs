@@ -24,6 +24,9 @@ pub fn catalog() -> Arc<kynangso::content::Catalog> {
 pub fn harness_on(app: App, size: [f32; 2]) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size(size)
+        // Pages with many widgets (the trainer area's tab row wrapping, tables sizing their columns) settle
+        // in up to six frames; egui's default is four.
+        .with_max_steps(8)
         .with_context_setup(kynangso::ui::theme::install_fonts)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
