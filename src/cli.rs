@@ -53,6 +53,18 @@ pub enum Cmd {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Send the xAPI statements a Learning Record Store has not acknowledged yet; exit 0 when nothing waits
+    Push {
+        /// The LRS endpoint, e.g. `https://lrs.example.vn/xAPI` (default: `KYNANGSO_LRS_URL`)
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// The LRS user, or key (default: `KYNANGSO_LRS_USER`)
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        /// The LRS password, or secret (default: `KYNANGSO_LRS_PASSWORD`)
+        #[arg(long, value_name = "P")]
+        password: Option<String>,
+    },
 }
 
 // By hand rather than derived, so the spellings stay those of `Format::name`, which the window's file
@@ -97,6 +109,15 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
             crate::cli_records::export(&t, cli.data_dir.as_deref(), format, &out)
         }
         Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
+        Some(Cmd::Push { lrs, user, password }) => crate::cli_push::push(
+            &t,
+            cli.data_dir.as_deref(),
+            crate::cli_push::Target {
+                url: lrs,
+                user,
+                password,
+            },
+        ),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
     }
 }

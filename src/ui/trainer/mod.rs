@@ -11,6 +11,7 @@
 mod export;
 mod import;
 mod learner;
+mod lrs;
 mod pin;
 mod roster;
 
@@ -28,6 +29,7 @@ pub use import::ImportState;
 pub(crate) use import::Read;
 pub use learner::EditForm;
 pub(crate) use learner::invalid_message;
+pub use lrs::LrsState;
 pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
@@ -41,6 +43,8 @@ pub enum Page {
     Import,
     /// Change the PIN.
     Pin,
+    /// Send records to a Learning Record Store.
+    Lrs,
 }
 
 /// A change waiting for the trainer to confirm it in a dialog.
@@ -73,6 +77,7 @@ pub struct TrainerState {
     pub confirm: Option<Confirm>,
     pub export: ExportState,
     pub import: ImportState,
+    pub lrs: LrsState,
 }
 
 impl TrainerState {
@@ -108,6 +113,7 @@ pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out
     export::poll(state, ctx, wake);
     import::poll(state, ctx, wake, out);
     pin::poll(state, ctx, out);
+    lrs::poll(state, ctx, wake);
 }
 
 /// Draws the trainer area.
@@ -124,6 +130,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Export => export::show(ui, ctx, state, out),
         Page::Import => import::show(ui, ctx, state),
         Page::Pin => pin::change_ui(ui, ctx, state, out),
+        Page::Lrs => lrs::show(ui, ctx, state),
     }
     learner::confirm_ui(ui, ctx, state, out);
 }
@@ -139,6 +146,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
+            (Page::Lrs, t.trainer_nav_lrs(), state.page == Page::Lrs),
         ] {
             if ui.selectable_label(selected, label).clicked() {
                 state.page = page;
