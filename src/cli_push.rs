@@ -10,7 +10,6 @@ use crate::i18n::I18n;
 use crate::lrs::push::{self, BATCH, Source};
 use crate::lrs::{Client, Endpoint, PushError, Retry, Timeouts};
 use crate::records::store::JOURNAL_FILE;
-use crate::records::{Facts, Journal, ModuleSpec, fold_facts};
 use crate::{learning, paths};
 
 /// The LRS to push to: the options, else `KYNANGSO_LRS_URL`, `KYNANGSO_LRS_USER`, `KYNANGSO_LRS_PASSWORD`.
@@ -56,21 +55,15 @@ pub fn push(t: &I18n, data_dir: Option<&Path>, target: Target) -> ExitCode {
         eprintln!("{}", t.cli_no_records(dir.display().to_string()));
         return ExitCode::from(1);
     }
-    // Facts only, as `export` does: the names and merges come from the fold, the statements from the
-    // file, event by event.
-    let mut facts = Facts::default();
-    if let Err(e) = Journal::scan_file(&dir, &mut |event| {
-        facts.push(&event);
-    }) {
-        log::error!("push: {e}");
-        eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
-        return ExitCode::from(1);
-    }
-    let progress = fold_facts(&facts, &ModuleSpec::from_catalog(&catalog));
-    drop(facts);
     let settings = crate::settings::Settings::load(&dir);
-    let source = Source::from_journal(&dir, &progress, &catalog, &settings.xapi_home_page);
-    drop(progress);
+    let source = match Source::read(&dir, &catalog, &settings.xapi_home_page) {
+        Ok(s) => s,
+        Err(e) => {
+            log::error!("push: {e}");
+            eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
+            return ExitCode::from(1);
+        }
+    };
     let client = Client::new(endpoint, &user, &password, Timeouts::default());
     let now = crate::records::event::format_at(&learning::now());
     let outcome = push::push(
@@ -83,7 +76,7 @@ pub fn push(t: &I18n, data_dir: Option<&Path>, target: Target) -> ExitCode {
         &mut |_, _| {},
     );
     let r = outcome.report;
-    println!("{}", t.cli_push_result(r.sent, r.already, r.refused, r.waiting));
+    println!("{}", t.cli_push_result(r.already, r.refused, r.sent, r.waiting));
     if let Some(e) = &outcome.stopped {
         eprintln!("{}", e.render(t));
     }

@@ -26,7 +26,7 @@ use super::ledger::{Aside, Ledger, LedgerError};
 use crate::content::Catalog;
 use crate::export::{self, Events, JournalEvents, LearnerNames, OnProgress, Titles, xapi};
 use crate::i18n::I18n;
-use crate::records::{Progress, roster};
+use crate::records::{Facts, Journal, ModuleSpec, Progress, fold_facts, roster};
 
 /// Statements per POST: well under common LRS body limits (about 1 MB for 200 statements).
 pub const BATCH: usize = 200;
@@ -61,6 +61,23 @@ pub struct Source {
 }
 
 impl Source {
+    /// The statements of the journal in `data_dir`, read without its lock (the app may be open): the
+    /// learners' names and merges from a fold of the journal's facts, the statements from the file,
+    /// event by event, when sent.
+    ///
+    /// # Errors
+    /// [`PushError::Records`] if the journal cannot be read.
+    pub fn read(data_dir: &Path, catalog: &Catalog, home_page: &str) -> Result<Source, PushError> {
+        let mut facts = Facts::default();
+        Journal::scan_file(data_dir, &mut |event| {
+            facts.push(&event);
+        })
+        .map_err(|e| PushError::Records(e.to_string()))?;
+        let progress = fold_facts(&facts, &ModuleSpec::from_catalog(catalog));
+        drop(facts);
+        Ok(Source::from_journal(data_dir, &progress, catalog, home_page))
+    }
+
     /// The statements of the journal in `data_dir`, with the learners of the folded `progress` (merged
     /// and deleted profiles are left out, as in the xAPI export).
     #[must_use]

@@ -15,6 +15,7 @@
 
 mod common;
 mod export_fixture;
+mod lrs_fake;
 
 mod cli_records;
 mod content_embedded;
@@ -27,6 +28,7 @@ mod export_xapi;
 mod export_xlsx;
 mod fonts;
 mod i18n;
+mod lrs_push;
 mod props_journal;
 mod readers_prop;
 mod records_clock;

@@ -259,7 +259,7 @@ fn status_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, summary: &Summary) {
             t.lrs_status_refused(count(t, summary.refused.len())),
         );
         for (id, aside) in summary.refused.iter().take(20) {
-            ui.muted(t.lrs_refused_item(id.to_string(), aside.status.to_string(), aside.reason.clone()));
+            ui.muted(t.lrs_refused_item(id.to_string(), aside.reason.clone(), aside.status.to_string()));
         }
     }
 }
