@@ -29,6 +29,7 @@ mod export_xlsx;
 mod fonts;
 mod i18n;
 mod lrs_push;
+mod lrs_ralph;
 mod props_journal;
 mod readers_prop;
 mod records_clock;
