@@ -42,5 +42,6 @@ mod sim_ui;
 mod snapshots;
 mod ui_foundation;
 mod ui_learning;
+mod ui_lrs;
 mod ui_simulation_app;
 mod ui_trainer;

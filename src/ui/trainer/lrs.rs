@@ -34,6 +34,8 @@ pub struct LrsState {
     /// What the job does ("checking…" or "sending…").
     checking: bool,
     pub summary: Option<Summary>,
+    /// The status was counted once for the saved address.
+    status_asked: bool,
     /// The connection check's or the save's message.
     pub notice: Option<Notice>,
     /// The journal length the last automatic push started at.
@@ -189,26 +191,27 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
         ui.section(t.lrs_title());
         ui.label(t.lrs_intro());
         ui.add_space(ui.tokens().sizes.gap_small);
+        // The fields stay open while a job runs (it works on a copy); the buttons wait for it.
+        let width = ui.available_width().min(520.0);
+        ui.form_grid("lrs-form", |ui| {
+            ui.text_row(
+                t.lrs_endpoint(),
+                &mut page.endpoint,
+                Some(t.lrs_endpoint_hint()),
+                width,
+            );
+            ui.text_row(t.lrs_user(), &mut page.user, None, width);
+            let l = ui.label(t.lrs_password());
+            ui.add(
+                egui::TextEdit::singleline(&mut page.password)
+                    .password(true)
+                    .desired_width(width),
+            )
+            .labelled_by(l.id);
+            ui.end_row();
+        });
+        ui.muted(t.lrs_secret_kept());
         ui.add_enabled_ui(!busy, |ui| {
-            let width = ui.available_width().min(520.0);
-            ui.form_grid("lrs-form", |ui| {
-                ui.text_row(
-                    t.lrs_endpoint(),
-                    &mut page.endpoint,
-                    Some(t.lrs_endpoint_hint()),
-                    width,
-                );
-                ui.text_row(t.lrs_user(), &mut page.user, None, width);
-                let l = ui.label(t.lrs_password());
-                ui.add(
-                    egui::TextEdit::singleline(&mut page.password)
-                        .password(true)
-                        .desired_width(width),
-                )
-                .labelled_by(l.id);
-                ui.end_row();
-            });
-            ui.muted(t.lrs_secret_kept());
             if ui.checkbox(&mut page.auto, t.lrs_auto()).changed() {
                 save(page, ctx, true);
                 page.pushed_at_len = None;
@@ -243,9 +246,14 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState) {
         }
     });
     if let Some(task) = task {
+        page.status_asked = true;
         start(page, ctx, ui.ctx(), task);
-    } else if page.summary.is_none() && !busy && Endpoint::parse(&page.endpoint).is_ok() {
-        start(page, ctx, ui.ctx(), Task::Status);
+    } else if !page.status_asked && !busy {
+        // Once, for the saved address: the numbers for the status line.
+        page.status_asked = true;
+        if Endpoint::parse(&page.endpoint).is_ok() {
+            start(page, ctx, ui.ctx(), Task::Status);
+        }
     }
 }
 
