@@ -86,7 +86,11 @@ fn problem(e: &ureq::Error) -> HttpProblem {
         ureq::Error::Timeout(_) => HttpProblem::Timeout,
         // rustls reports a failed handshake (a bad certificate, a server that does not speak TLS) as an
         // I/O error holding its own.
-        ureq::Error::Io(io) if io.get_ref().is_some_and(|inner| inner.is::<rustls::Error>()) => {
+        ureq::Error::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<rustls::Error>) =>
+        {
             HttpProblem::Certificate
         }
         ureq::Error::Io(io) => match io.kind() {

@@ -1,4 +1,4 @@
-//! An LRS in the test process (tiny_http on 127.0.0.1): it stores what is POSTed to `/xAPI/statements`
+//! An LRS in the test process (`tiny_http` on 127.0.0.1): it stores what is sent to `/xAPI/statements`
 //! like a real one, answers `/xAPI/about`, and lets a test decide any answer first (500s, 401, 413, a
 //! 400 for one statement, an HTML page, a slow answer).
 
@@ -100,7 +100,7 @@ impl FakeLrs {
         }
     }
 
-    /// Every statement id POSTed, in order, repeats included.
+    /// Every statement id sent, in order, repeats included.
     pub fn posted(&self) -> Vec<Uuid> {
         self.log.lock().unwrap().posts.iter().flatten().copied().collect()
     }
