@@ -61,7 +61,8 @@ fn wait_idle(h: &mut H) {
     panic!("the job never ended");
 }
 
-/// Clicks a button that starts a job (no settling run after it: the job wakes the window).
+/// Clicks a button that starts a job (no settling run after it: the job wakes the window, maybe in the
+/// middle of a run).
 fn press(h: &mut H, label: &str) {
     h.get_by_role_and_label(Role::Button, label).scroll_to_me();
     h.step();
@@ -75,17 +76,21 @@ fn open_page(h: &mut H) {
     if has(h, "Mã PIN mới") {
         type_into_role(h, Role::PasswordInput, "Mã PIN mới", "246813");
         type_into_role(h, Role::PasswordInput, "Nhập lại mã PIN mới", "246813");
-        click(h, Role::Button, "Lưu mã PIN");
+        press(h, "Lưu mã PIN");
     } else {
         type_into_role(h, Role::PasswordInput, "Mã PIN", "246813");
-        click(h, Role::Button, "Mở khu vực giảng viên");
+        press(h, "Mở khu vực giảng viên");
     }
-    for _ in 0..600 {
-        h.run();
-        if h.state().trainer.unlocked {
+    // The PIN is hashed or checked on a worker: frames one by one until it answers.
+    for _ in 0..1500 {
+        h.step();
+        if h.state().trainer.unlocked && !h.state().trainer.checking_pin() {
             break;
         }
         std::thread::sleep(Duration::from_millis(20));
+    }
+    for _ in 0..3 {
+        h.step();
     }
     // Opening the page counts what waits on a worker: no settling run after this click.
     h.get_by_role_and_label(Role::Button, "Gửi dữ liệu về LRS")
