@@ -6,6 +6,7 @@
 #   LRS_STATEMENTS=20000 benches/lrs.sh --no-build
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bin=${LRS_BIN:-target/release/kynangso}
 if [ "${1:-}" != --no-build ]; then
   cargo build --release --locked >&2
 fi
@@ -40,8 +41,8 @@ PY
 # shellcheck disable=SC2016 # expanded by the inner shell, where the LRS variables are set
 scripts/with-lrs bash -c '
   start=$(date +%s.%N)
-  target/release/kynangso push --lang en --data-dir "$0" --lrs "$KYNANGSO_TEST_LRS_URL" \
+  "$1" push --lang en --data-dir "$0" --lrs "$KYNANGSO_TEST_LRS_URL" \
     --user "$KYNANGSO_TEST_LRS_USER" --password "$KYNANGSO_TEST_LRS_PASSWORD"
   end=$(date +%s.%N)
-  awk -v n="$1" -v s="$start" -v e="$end" "BEGIN { printf \"%d statements in %.1f s: %.0f statements/s\\n\", n, e - s, n / (e - s) }"
-' "$data" "$n"
+  awk -v n="$2" -v s="$start" -v e="$end" "BEGIN { printf \"%d statements in %.1f s: %.0f statements/s\\n\", n, e - s, n / (e - s) }"
+' "$data" "$bin" "$n"
