@@ -413,3 +413,38 @@ fn a_push_killed_midway_loses_nothing_and_makes_no_new_ids() {
     );
     assert_eq!(acked(dir.path(), &lrs.url), expected);
 }
+
+#[test]
+fn a_refusing_proxy_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    journal(dir.path(), 1);
+    // A proxy that refuses everything it is asked.
+    let proxy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = proxy.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in proxy.incoming() {
+            use std::io::{Read as _, Write as _};
+            let mut stream = stream.unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    let out = kynangso(dir.path(), "http://lrs.tinh.example/xAPI")
+        .env("HTTP_PROXY", format!("http://127.0.0.1:{port}"))
+        .env("HTTPS_PROXY", format!("http://127.0.0.1:{port}"))
+        .env("ALL_PROXY", format!("http://127.0.0.1:{port}"))
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "sent 0, already there 0, refused 0, waiting 3"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("proxy refused"),
+        "{out:?}"
+    );
+}
