@@ -97,7 +97,6 @@ pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context) {
         && page.pushed_at_len != Some(records.event_count())
         && Endpoint::parse(&page.endpoint).is_ok()
     {
-        page.pushed_at_len = Some(records.event_count());
         start(page, ctx, wake, Task::Push { now: now() });
     }
 }
@@ -118,6 +117,8 @@ fn take(page: &mut LrsState, ctx: &ScreenCtx, summary: Summary) {
         if summary.error.is_some() {
             page.backoff = (page.backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF);
             page.next_try = Some(Instant::now() + page.backoff);
+            // Try again when the wait is over, new records or not.
+            page.pushed_at_len = None;
         } else {
             page.backoff = Duration::ZERO;
             page.next_try = None;
@@ -139,6 +140,10 @@ fn start(page: &mut LrsState, ctx: &ScreenCtx, wake: &egui::Context, task: Task)
         return;
     };
     page.checking = matches!(task, Task::Check);
+    if matches!(task, Task::Push { .. }) {
+        // What this push will send; automatic sending waits for more.
+        page.pushed_at_len = Some(records.event_count());
+    }
     if page.checking {
         page.notice = None;
     }
