@@ -230,6 +230,11 @@ fn trainer_change_pin() {
     snapshot("trainer_change_pin", |h| trainer_page(h, |_| Page::Pin));
 }
 
+#[test]
+fn trainer_lrs() {
+    snapshot("trainer_lrs", |h| trainer_page(h, |_| Page::Lrs));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reaching the screens
 
