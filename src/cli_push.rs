@@ -52,7 +52,7 @@ pub fn push(t: &I18n, data_dir: Option<&Path>, target: Target) -> ExitCode {
     };
     let dir = paths::data_dir(data_dir);
     if !dir.join(JOURNAL_FILE).is_file() {
-        eprintln!("{}", t.cli_no_records(dir.display().to_string()));
+        eprintln!("{}", t.cli_push_no_records(dir.display().to_string()));
         return ExitCode::from(1);
     }
     let settings = crate::settings::Settings::load(&dir);

@@ -41,3 +41,4 @@ lrs-error-ledger = The sending ledger in the data folder could not be written. C
 
 cli-push-result = sent { $sent }, already there { $already }, refused { $refused }, waiting { $waiting }
 cli-push-no-url = No LRS address: use --lrs URL or the KYNANGSO_LRS_URL environment variable.
+cli-push-no-records = No learning records in the folder { $folder }, so nothing was sent. Check the data folder given after --data-dir.

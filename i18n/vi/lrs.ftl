@@ -41,3 +41,4 @@ lrs-error-ledger = Không ghi được sổ theo dõi việc gửi trong thư m�
 
 cli-push-result = đã gửi { $sent }, đã có sẵn { $already }, bị từ chối { $refused }, đang chờ { $waiting }
 cli-push-no-url = Chưa có địa chỉ LRS: hãy dùng --lrs URL hoặc biến môi trường KYNANGSO_LRS_URL.
+cli-push-no-records = Không tìm thấy dữ liệu học tập trong thư mục { $folder } nên chưa gửi gì. Hãy kiểm tra lại thư mục dữ liệu ghi sau --data-dir.

@@ -351,6 +351,10 @@ fn the_command_line_prints_counts_and_exits_by_what_waits() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Chưa có địa chỉ LRS"));
+    let empty = tempfile::tempdir().unwrap();
+    let out = kynangso(empty.path(), &up.url).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was sent"));
     let out = kynangso(dir.path(), "lrs.example.vn").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("must start with https://"));
