@@ -184,3 +184,25 @@ fn automatic_sending_follows_new_records() {
     wait_for_text(&mut h, "Đã gửi 4 · Đang chờ 0");
     assert_eq!(lrs.stored().len(), 4);
 }
+
+#[test]
+fn automatic_sending_tries_again_after_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    journal(dir.path(), 1);
+    // The first push's three tries fail; the next push, after the wait, gets through.
+    let lrs = FakeLrs::start(|seen| (seen.method == "POST" && seen.posts < 3).then(|| (503, String::new())));
+    let mut h = harness(dir.path());
+    h.state_mut().trainer.lrs.first_backoff = Some(Duration::from_millis(200));
+    open_page(&mut h);
+    fill(&mut h, &lrs.url, "p");
+    h.get_by_role_and_label(Role::CheckBox, "Tự động gửi khi có mạng")
+        .click();
+    h.step();
+    wait_for_text(&mut h, "Lỗi: LRS đang gặp lỗi (mã 503)");
+    wait_for_text(&mut h, "Đã gửi 3 · Đang chờ 0");
+    assert_eq!(
+        lrs.log.lock().unwrap().posts.len(),
+        4,
+        "no new record was needed for the second push"
+    );
+}

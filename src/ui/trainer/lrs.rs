@@ -43,6 +43,8 @@ pub struct LrsState {
     /// No automatic push before this.
     next_try: Option<Instant>,
     backoff: Duration,
+    /// The first wait after a failed automatic push: [`FIRST_BACKOFF`] unless a test makes it short.
+    pub first_backoff: Option<Duration>,
 }
 
 impl LrsState {
@@ -115,7 +117,8 @@ fn take(page: &mut LrsState, ctx: &ScreenCtx, summary: Summary) {
     }
     if summary.report.is_some() {
         if summary.error.is_some() {
-            page.backoff = (page.backoff * 2).clamp(FIRST_BACKOFF, MAX_BACKOFF);
+            let first = page.first_backoff.unwrap_or(FIRST_BACKOFF);
+            page.backoff = (page.backoff * 2).clamp(first, MAX_BACKOFF);
             page.next_try = Some(Instant::now() + page.backoff);
             // Try again when the wait is over, new records or not.
             page.pushed_at_len = None;
