@@ -58,6 +58,18 @@ pub enum Cmd {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Send the xAPI statements a Learning Record Store has not acknowledged yet; exit 0 when nothing waits
+    Push {
+        /// The LRS endpoint, e.g. `https://lrs.example.vn/xAPI` (default: `KYNANGSO_LRS_URL`)
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+        /// The LRS user, or key (default: `KYNANGSO_LRS_USER`)
+        #[arg(long, value_name = "U")]
+        user: Option<String>,
+        /// The LRS password, or secret (default: `KYNANGSO_LRS_PASSWORD`)
+        #[arg(long, value_name = "P")]
+        password: Option<String>,
+    },
 }
 
 /// What `export --format` writes: the records in one of the export formats, or a class report.
@@ -138,6 +150,15 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
         },
         Some(Cmd::Classes) => crate::cli_classes::list(&t, cli.data_dir.as_deref()),
         Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
+        Some(Cmd::Push { lrs, user, password }) => crate::cli_push::push(
+            &t,
+            cli.data_dir.as_deref(),
+            crate::cli_push::Target {
+                url: lrs,
+                user,
+                password,
+            },
+        ),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
     }
 }

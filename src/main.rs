@@ -18,7 +18,12 @@ fn main() -> ExitCode {
     // warnings and errors to its console, where a trainer's terminal or a support person sees them.
     let window = parsed.as_ref().is_ok_and(|cli| cli.command.is_none());
     let default = if window { "warn" } else { "off" };
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(default)).init();
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or(default))
+        // The HTTP client's trace level logs the wire, the LRS password's Authorization header included:
+        // warnings only, whatever RUST_LOG says.
+        .filter_module("ureq", log::LevelFilter::Warn)
+        .filter_module("ureq_proto", log::LevelFilter::Warn)
+        .init();
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -6,6 +6,11 @@
 //! | `module_completed` | `completed` | `{home}/activities/{module}` (module) |
 //! | `lesson_viewed` | `experienced` | `{home}/activities/{module}/{lesson}` (lesson) |
 //!
+//! Every statement's context names the platform and language, the course (the whole curriculum,
+//! `{home}/activities`) as `grouping`, the module as `parent` of a lesson or quiz, and as extensions
+//! (`{home}/extensions/…`) the learner's unit and the recording PC's id; a quiz attempt's result carries
+//! its question-level answers as the extension `{home}/extensions/answers`.
+//!
 //! Other kinds (learner profile events, simulations, kinds this version does not know) have no
 //! statement and are skipped. The statement `id` is the event id, so sending the same export twice is
 //! harmless: an LRS ignores a statement id it already holds, the same rule as `import`.
@@ -20,6 +25,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 use super::{Events, ExportError, LearnerNames, OnProgress, Titles, nfc};
 use crate::records::event::format_at;
@@ -37,6 +43,9 @@ pub mod verbs {
 const ACTIVITY_MODULE: &str = "http://adlnet.gov/expapi/activities/module";
 const ACTIVITY_LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
 const ACTIVITY_ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
+const ACTIVITY_COURSE: &str = "http://adlnet.gov/expapi/activities/course";
+/// The course every module belongs to, and the `platform` of every statement.
+const COURSE_NAME: &str = "Kỹ Năng Số";
 
 /// Writes the statements for `events` as one JSON array.
 ///
@@ -69,7 +78,50 @@ pub fn write_statements(
     progress: OnProgress<'_>,
     out: &mut dyn Write,
 ) -> Result<(), ExportError> {
-    // First pass: the merges (few) and the count, for the progress bar.
+    let mut first = true;
+    let mut failed = None;
+    out.write_all(b"[").map_err(ExportError::Write)?;
+    each_statement(
+        events,
+        learners,
+        titles,
+        home_page,
+        progress,
+        &mut |_, statement| {
+            if failed.is_some() {
+                return;
+            }
+            let comma: &[u8] = if first { b"\n" } else { b",\n" };
+            first = false;
+            let result = out
+                .write_all(comma)
+                .map_err(ExportError::Write)
+                .and_then(|()| serde_json::to_writer(&mut *out, &statement).map_err(ExportError::Json));
+            if let Err(e) = result {
+                failed = Some(e);
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.write_all(b"\n]\n").map_err(ExportError::Write)
+}
+
+/// Calls `f` with each statement and its id (the event id), in event order, each id once, reading the
+/// events twice (first the merges, few, and the count for `progress`). The export and the LRS sender
+/// (`crate::lrs::push`) both stream through here.
+///
+/// # Errors
+/// [`ExportError::Read`] if the events cannot be read.
+pub fn each_statement(
+    events: &dyn Events,
+    learners: &LearnerNames,
+    titles: &Titles,
+    home_page: &str,
+    progress: OnProgress<'_>,
+    f: &mut dyn FnMut(Uuid, Value),
+) -> Result<(), ExportError> {
     let mut merge_events = Vec::new();
     let mut total = 0;
     events.each(&mut |e| {
@@ -82,34 +134,16 @@ pub fn write_statements(
     let base = home_page.trim_end_matches('/');
     let mut seen = HashSet::new();
     let mut done = 0;
-    let mut first = true;
-    let mut failed = None;
     progress(0, total);
-    out.write_all(b"[").map_err(ExportError::Write)?;
     events.each(&mut |event| {
         done += 1;
-        if failed.is_some() {
-            return;
-        }
         if let Some(statement) = statement(event, &merges, learners, titles, base, home_page)
             && seen.insert(event.id)
         {
-            let comma: &[u8] = if first { b"\n" } else { b",\n" };
-            first = false;
-            let result = out
-                .write_all(comma)
-                .map_err(ExportError::Write)
-                .and_then(|()| serde_json::to_writer(&mut *out, &statement).map_err(ExportError::Json));
-            if let Err(e) = result {
-                failed = Some(e);
-            }
+            f(event.id, statement);
         }
         progress(done, total);
-    })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
-    out.write_all(b"\n]\n").map_err(ExportError::Write)
+    })
 }
 
 /// The statements for `events`, in event order, one per event that has one, without repeats of an
@@ -160,7 +194,7 @@ fn statement(
         "verb": verb,
         "object": object,
         "timestamp": format_at(&event.at),
-        "context": context(base, unit, parent),
+        "context": context(base, unit, parent, event.device),
     });
     if let (Some(result), Value::Object(map)) = (result, &mut statement) {
         map.insert("result".to_owned(), result);
@@ -181,7 +215,7 @@ fn describe(
             max,
             passed,
             duration_s,
-            ..
+            answers,
         } => {
             let verb = if *passed {
                 verb(verbs::PASSED, "đạt", "passed")
@@ -204,6 +238,21 @@ fn describe(
                 map.insert(
                     "score".to_owned(),
                     json!({ "scaled": scaled(*score, *max), "raw": score, "min": 0, "max": max }),
+                );
+            }
+            // Question-level results: an extension (an IRI key under the home page, any JSON value) is
+            // the place xAPI leaves for them in one statement; a statement per answer would multiply
+            // a province's statements by the quiz length.
+            if !answers.is_empty()
+                && let Value::Object(map) = &mut result
+            {
+                let list: Vec<Value> = answers
+                    .iter()
+                    .map(|a| json!({ "question": a.question, "correct": a.correct }))
+                    .collect();
+                map.insert(
+                    "extensions".to_owned(),
+                    json!({ format!("{base}/extensions/answers"): list }),
                 );
             }
             let parent = activity(&module_iri(base, module), &module_title, ACTIVITY_MODULE);
@@ -255,22 +304,27 @@ fn activity(id: &str, name: &str, kind: &str) -> Value {
     })
 }
 
-/// The context: the platform, the content language, the module a lesson or quiz belongs to, and the
-/// learner's unit (xã/phường), so an LRS report can group by commune.
-fn context(base: &str, unit: &str, parent: Option<Value>) -> Value {
-    let mut context = json!({ "platform": "Kỹ Năng Số", "language": "vi-VN" });
-    if let Value::Object(map) = &mut context {
-        if let Some(parent) = parent {
-            map.insert("contextActivities".to_owned(), json!({ "parent": [parent] }));
-        }
-        if !unit.trim().is_empty() {
-            map.insert(
-                "extensions".to_owned(),
-                json!({ format!("{base}/extensions/unit"): nfc(unit) }),
-            );
-        }
+/// The context: the platform, the content language, the module a lesson or quiz belongs to (`parent`),
+/// the course — the app's whole curriculum — as `grouping`, and as extensions the learner's unit
+/// (xã/phường), so an LRS report can group by commune, and the PC that recorded it.
+fn context(base: &str, unit: &str, parent: Option<Value>, device: Uuid) -> Value {
+    let mut activities =
+        json!({ "grouping": [activity(&format!("{base}/activities"), COURSE_NAME, ACTIVITY_COURSE)] });
+    let mut extensions = json!({ format!("{base}/extensions/device"): device.to_string() });
+    if let (Some(parent), Value::Object(map)) = (parent, &mut activities) {
+        map.insert("parent".to_owned(), json!([parent]));
     }
-    context
+    if !unit.trim().is_empty()
+        && let Value::Object(map) = &mut extensions
+    {
+        map.insert(format!("{base}/extensions/unit"), json!(nfc(unit)));
+    }
+    json!({
+        "platform": COURSE_NAME,
+        "language": "vi-VN",
+        "contextActivities": activities,
+        "extensions": extensions,
+    })
 }
 
 fn module_iri(base: &str, module: &str) -> String {

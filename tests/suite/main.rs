@@ -15,6 +15,7 @@
 
 mod common;
 mod export_fixture;
+mod lrs_fake;
 
 mod classes_analysis;
 mod classes_multi_pc;
@@ -31,6 +32,8 @@ mod export_xapi;
 mod export_xlsx;
 mod fonts;
 mod i18n;
+mod lrs_push;
+mod lrs_ralph;
 mod props_journal;
 mod quiz_fairness;
 mod readers_prop;
@@ -49,6 +52,7 @@ mod ui_foundation;
 mod ui_learning;
 mod ui_review;
 mod ui_present;
+mod ui_lrs;
 mod ui_simulation_app;
 mod ui_trainer;
 mod ui_trainer_notes;

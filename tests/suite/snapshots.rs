@@ -333,6 +333,11 @@ fn trainer_notes() {
     snapshot("trainer_notes", |h| trainer_page(h, |_| Page::Notes));
 }
 
+#[test]
+fn trainer_lrs() {
+    snapshot("trainer_lrs", |h| trainer_page(h, |_| Page::Lrs));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reaching the screens
 

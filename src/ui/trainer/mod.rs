@@ -13,6 +13,7 @@ mod export;
 mod import;
 mod learner;
 mod notes;
+mod lrs;
 mod pin;
 mod roster;
 
@@ -30,6 +31,7 @@ pub use import::ImportState;
 pub(crate) use import::Read;
 pub use learner::EditForm;
 pub(crate) use learner::invalid_message;
+pub use lrs::LrsState;
 pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
@@ -53,6 +55,8 @@ pub enum Page {
     ClassLearners(Uuid),
     /// A class's dashboard.
     Class(Uuid),
+    /// Send records to a Learning Record Store.
+    Lrs,
 }
 
 /// A change waiting for the trainer to confirm it in a dialog.
@@ -92,6 +96,7 @@ pub struct TrainerState {
     /// Where "back" on a learner's page goes when it was opened from elsewhere than the roster (a
     /// class dashboard).
     pub learner_back: Option<Page>,
+    pub lrs: LrsState,
 }
 
 impl TrainerState {
@@ -130,6 +135,7 @@ pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out
     import::poll(state, ctx, wake, out);
     classes::poll(state, ctx, wake);
     pin::poll(state, ctx, out);
+    lrs::poll(state, ctx, wake);
 }
 
 /// Draws the trainer area.
@@ -150,6 +156,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_) => {
             classes::show(ui, ctx, state, out);
         }
+        Page::Lrs => lrs::show(ui, ctx, state),
     }
     learner::confirm_ui(ui, ctx, state, out);
 }
@@ -171,6 +178,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
             (Page::Notes, t.trainer_tab_notes(), state.page == Page::Notes),
+            (Page::Lrs, t.trainer_nav_lrs(), state.page == Page::Lrs),
         ] {
             if ui.selectable_label(selected, label).clicked() {
                 state.page = page;
