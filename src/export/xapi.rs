@@ -7,7 +7,8 @@
 //! | `lesson_viewed` | `experienced` | `{home}/activities/{module}/{lesson}` (lesson) |
 //!
 //! Every statement's context names the platform and language, the course (the whole curriculum,
-//! `{home}/activities`) as `grouping`, the module as `parent` of a lesson or quiz, and as extensions
+//! `{home}/activities`) and each training class the learner is in (`{home}/classes/{class id}`) as
+//! `grouping`, the module as `parent` of a lesson or quiz, and as extensions
 //! (`{home}/extensions/…`) the learner's unit and the recording PC's id; a quiz attempt's result carries
 //! its question-level answers as the extension `{home}/extensions/answers`.
 //!
@@ -20,7 +21,7 @@
 //! renames). Events of a merged profile are sent as the profile it was merged into; events of learners
 //! not in the `learners` map (deleted profiles) are left out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -44,6 +45,8 @@ const ACTIVITY_MODULE: &str = "http://adlnet.gov/expapi/activities/module";
 const ACTIVITY_LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
 const ACTIVITY_ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 const ACTIVITY_COURSE: &str = "http://adlnet.gov/expapi/activities/course";
+/// A training class (lớp tập huấn): a cohort of learners, not content, so it has a type of its own.
+const ACTIVITY_CLASS: &str = "https://w3id.org/xapi/kynangso/activity-types/class";
 /// The course every module belongs to, and the `platform` of every statement.
 const COURSE_NAME: &str = "Kỹ Năng Số";
 
@@ -123,21 +126,30 @@ pub fn each_statement(
     f: &mut dyn FnMut(Uuid, Value),
 ) -> Result<(), ExportError> {
     let mut merge_events = Vec::new();
+    let mut class_events = Vec::new();
     let mut total = 0;
     events.each(&mut |e| {
         total += 1;
-        if matches!(e.kind, Some(EventKind::LearnerMerged { .. })) {
-            merge_events.push(e.clone());
+        match e.kind {
+            Some(EventKind::LearnerMerged { .. }) => merge_events.push(e.clone()),
+            Some(
+                EventKind::ClassCreated { .. }
+                | EventKind::ClassUpdated { .. }
+                | EventKind::ClassJoined { .. }
+                | EventKind::ClassLeft { .. },
+            ) => class_events.push(e.clone()),
+            _ => {}
         }
     })?;
     let merges = Merges::from_events(&merge_events);
     let base = home_page.trim_end_matches('/');
+    let classes = Classes::from_events(&class_events, &merges, base);
     let mut seen = HashSet::new();
     let mut done = 0;
     progress(0, total);
     events.each(&mut |event| {
         done += 1;
-        if let Some(statement) = statement(event, &merges, learners, titles, base, home_page)
+        if let Some(statement) = statement(event, &merges, &classes, learners, titles, base, home_page)
             && seen.insert(event.id)
         {
             f(event.id, statement);
@@ -158,11 +170,12 @@ pub fn statements(
 ) -> Vec<Value> {
     let merges = Merges::from_events(events);
     let base = home_page.trim_end_matches('/');
+    let classes = Classes::from_events(events, &merges, base);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     progress(0, events.len());
     for (i, event) in events.iter().enumerate() {
-        if let Some(statement) = statement(event, &merges, learners, titles, base, home_page)
+        if let Some(statement) = statement(event, &merges, &classes, learners, titles, base, home_page)
             && seen.insert(event.id)
         {
             out.push(statement);
@@ -176,6 +189,7 @@ pub fn statements(
 fn statement(
     event: &Event,
     merges: &Merges,
+    classes: &Classes,
     learners: &LearnerNames,
     titles: &Titles,
     base: &str,
@@ -194,7 +208,7 @@ fn statement(
         "verb": verb,
         "object": object,
         "timestamp": format_at(&event.at),
-        "context": context(base, unit, parent, event.device),
+        "context": context(base, unit, parent, event.device, classes.of(learner)),
     });
     if let (Some(result), Value::Object(map)) = (result, &mut statement) {
         map.insert("result".to_owned(), result);
@@ -307,9 +321,14 @@ fn activity(id: &str, name: &str, kind: &str) -> Value {
 /// The context: the platform, the content language, the module a lesson or quiz belongs to (`parent`),
 /// the course — the app's whole curriculum — as `grouping`, and as extensions the learner's unit
 /// (xã/phường), so an LRS report can group by commune, and the PC that recorded it.
-fn context(base: &str, unit: &str, parent: Option<Value>, device: Uuid) -> Value {
-    let mut activities =
-        json!({ "grouping": [activity(&format!("{base}/activities"), COURSE_NAME, ACTIVITY_COURSE)] });
+fn context(base: &str, unit: &str, parent: Option<Value>, device: Uuid, classes: &[Value]) -> Value {
+    let mut grouping = vec![activity(
+        &format!("{base}/activities"),
+        COURSE_NAME,
+        ACTIVITY_COURSE,
+    )];
+    grouping.extend(classes.iter().cloned());
+    let mut activities = json!({ "grouping": grouping });
     let mut extensions = json!({ format!("{base}/extensions/device"): device.to_string() });
     if let (Some(parent), Value::Object(map)) = (parent, &mut activities) {
         map.insert("parent".to_owned(), json!([parent]));
@@ -325,6 +344,64 @@ fn context(base: &str, unit: &str, parent: Option<Value>, device: Uuid) -> Value
         "contextActivities": activities,
         "extensions": extensions,
     })
+}
+
+/// The training classes each learner is in, as grouping activities, from the class events: a class's
+/// name is its latest `class_created`/`class_updated` name, membership each learner's latest
+/// `class_joined`/`class_left` (ties broken by event id, as the fold does; merged profiles followed).
+/// Statements name the classes the learner is in when they are sent.
+#[derive(Default)]
+struct Classes {
+    of: HashMap<Uuid, Vec<Value>>,
+}
+
+impl Classes {
+    fn from_events(events: &[Event], merges: &Merges, base: &str) -> Classes {
+        let mut sorted: Vec<&Event> = events.iter().collect();
+        sorted.sort_by_key(|e| (e.at, e.id));
+        let mut names: HashMap<Uuid, String> = HashMap::new();
+        let mut member: HashMap<(Uuid, Uuid), bool> = HashMap::new();
+        for event in sorted {
+            match &event.kind {
+                Some(EventKind::ClassCreated { class, name, .. }) => {
+                    names.insert(*class, name.clone());
+                }
+                Some(EventKind::ClassUpdated {
+                    class,
+                    name: Some(name),
+                    ..
+                }) => {
+                    names.insert(*class, name.clone());
+                }
+                Some(EventKind::ClassJoined { class }) => {
+                    member.insert((merges.resolve(event.learner), *class), true);
+                }
+                Some(EventKind::ClassLeft { class }) => {
+                    member.insert((merges.resolve(event.learner), *class), false);
+                }
+                _ => {}
+            }
+        }
+        let mut of: HashMap<Uuid, Vec<Value>> = HashMap::new();
+        let mut joined: Vec<(Uuid, Uuid)> = member
+            .into_iter()
+            .filter(|&(_, is_in)| is_in)
+            .map(|(key, _)| key)
+            .collect();
+        joined.sort_unstable();
+        for (learner, class) in joined {
+            let name = names.get(&class).map_or("", String::as_str);
+            let iri = format!("{base}/classes/{class}");
+            of.entry(learner)
+                .or_default()
+                .push(activity(&iri, name, ACTIVITY_CLASS));
+        }
+        Classes { of }
+    }
+
+    fn of(&self, learner: Uuid) -> &[Value] {
+        self.of.get(&learner).map_or(&[], Vec::as_slice)
+    }
 }
 
 fn module_iri(base: &str, module: &str) -> String {

@@ -285,3 +285,58 @@ fn the_checker_catches_broken_statements() {
         assert!(!check(&broken, &by_id).is_empty(), "checker missed: {what}");
     }
 }
+
+#[test]
+fn statements_name_the_classes_their_learner_is_in() {
+    let class = uuid::Uuid::from_u128(0xc1a55);
+    let at = DateTime::parse_from_rfc3339("2026-11-19T08:00:00+07:00").unwrap();
+    let later = DateTime::parse_from_rfc3339("2026-11-19T08:05:00+07:00").unwrap();
+    let device = uuid::Uuid::from_u128(0xde);
+    let mut events = events();
+    events.push(Event::new(
+        uuid::Uuid::nil(),
+        device,
+        at,
+        EventKind::ClassCreated {
+            class,
+            name: "Lớp tập huấn xã Gia Viễn".into(),
+            unit: None,
+            starts: "2026-11-19".into(),
+            ends: None,
+            trainer: None,
+        },
+    ));
+    events.push(Event::new(A, device, at, EventKind::ClassJoined { class }));
+    events.push(Event::new(B, device, at, EventKind::ClassJoined { class }));
+    events.push(Event::new(B, device, later, EventKind::ClassLeft { class }));
+    let list = statements(
+        &events,
+        &learners_from_roster(&roster()),
+        &titles(),
+        HOME,
+        &mut |_, _| {},
+    );
+    let of = |learner: uuid::Uuid| {
+        list.iter()
+            .filter(move |s| s["actor"]["account"]["name"] == learner.to_string())
+    };
+    let class_iri = format!("{}/classes/{class}", HOME.trim_end_matches('/'));
+    let a: Vec<_> = of(A).collect();
+    assert!(!a.is_empty());
+    for s in a {
+        let grouping = s["context"]["contextActivities"]["grouping"].as_array().unwrap();
+        assert_eq!(grouping.len(), 2, "the course and the class: {s}");
+        assert_eq!(grouping[1]["id"], class_iri.as_str());
+        assert_eq!(
+            grouping[1]["definition"]["name"]["vi-VN"],
+            "Lớp tập huấn xã Gia Viễn"
+        );
+    }
+    // B left the class: only the course.
+    for s in of(B) {
+        let grouping = s["context"]["contextActivities"]["grouping"].as_array().unwrap();
+        assert_eq!(grouping.len(), 1, "{s}");
+    }
+    // The class events themselves have no statement.
+    assert_eq!(list.len(), 10);
+}

@@ -177,6 +177,7 @@ pub fn journal(dir: &Path, learners: usize) -> Vec<Uuid> {
                 answers: vec![kynangso::records::event::AnswerRecord {
                     question: "q1".into(),
                     correct: true,
+                    chosen: None,
                 }],
             },
             true,
