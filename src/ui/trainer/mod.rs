@@ -12,8 +12,8 @@ pub mod classes;
 mod export;
 mod import;
 mod learner;
-mod notes;
 mod lrs;
+mod notes;
 mod pin;
 mod roster;
 
