@@ -31,9 +31,9 @@ pub struct Cli {
 /// Sub-commands.
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
-    /// Validate the embedded lessons, or a lesson folder DIR
+    /// Validate the embedded lessons, a lesson folder DIR, or a lesson pack FILE.kns
     CheckContent {
-        /// A lessons folder to check instead of the embedded one
+        /// A lessons folder, or a .kns pack, to check instead of the embedded lessons
         dir: Option<PathBuf>,
     },
     /// Open the window, draw every main screen once, print the time to first frame, exit
@@ -52,6 +52,11 @@ pub enum Cmd {
         /// Exchange files (.json)
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Signed lesson packs (.kns): make keys, build, verify, trust, install, list, remove
+    Pack {
+        #[command(subcommand)]
+        command: crate::cli_pack::PackCmd,
     },
 }
 
@@ -97,11 +102,13 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
             crate::cli_records::export(&t, cli.data_dir.as_deref(), format, &out)
         }
         Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
+        Some(Cmd::Pack { command }) => crate::cli_pack::run(&t, cli.data_dir.as_deref(), command),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
     }
 }
 
-fn print_issues(t: &I18n, issues: &[content::Issue]) {
+/// Prints content problems, one `path:line: message` each, then their count.
+pub fn print_issues(t: &I18n, issues: &[content::Issue]) {
     for issue in issues {
         eprintln!("{}", issue.render(t));
     }
@@ -109,6 +116,9 @@ fn print_issues(t: &I18n, issues: &[content::Issue]) {
 }
 
 fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
+    if let Some(file) = dir.filter(|d| d.is_file()) {
+        return crate::cli_pack::check_content_pack(t, file);
+    }
     let result = match dir {
         Some(d) => content::load(&DirSource::new(d)),
         None => content::embedded(),
@@ -127,9 +137,19 @@ fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
     }
 }
 
+/// The embedded lessons with the installed packs of the data folder; a damaged pack is skipped, logged
+/// (and shown as damaged in the trainer's "Cập nhật bài học").
+fn with_packs(embedded: content::Catalog, data_dir: Option<&Path>) -> content::Catalog {
+    let (catalog, skipped) = crate::pack::catalog::with_installed(embedded, &paths::data_dir(data_dir));
+    for s in skipped {
+        log::warn!("lesson pack {} skipped", s.entry.id);
+    }
+    catalog
+}
+
 fn open_window(t: &I18n, data_dir: Option<&Path>, started: Instant, smoke: bool) -> ExitCode {
     let catalog = match content::embedded() {
-        Ok(c) => Arc::new(c),
+        Ok(c) => Arc::new(with_packs(c, data_dir)),
         Err(issues) => {
             print_issues(t, &issues);
             eprintln!("{}", t.error_content());

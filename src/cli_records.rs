@@ -25,11 +25,13 @@ use crate::{learning, paths};
 /// Writes the records of the data folder in `format` to `out`.
 #[must_use]
 pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> ExitCode {
-    let Ok(catalog) = content::embedded() else {
+    let Ok(embedded) = content::embedded() else {
         eprintln!("{}", t.error_content());
         return ExitCode::from(1);
     };
     let dir = paths::data_dir(data_dir);
+    // The modules as the window shows them: installed lesson packs included.
+    let (catalog, _) = crate::pack::catalog::with_installed(embedded, &dir);
     if !dir.join(JOURNAL_FILE).is_file() {
         eprintln!("{}", t.cli_no_records(dir.display().to_string()));
         return ExitCode::from(1);

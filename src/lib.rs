@@ -11,6 +11,7 @@
 pub mod app;
 pub mod assets;
 pub mod cli;
+pub mod cli_pack;
 pub mod cli_records;
 pub mod command;
 pub mod content;
@@ -19,6 +20,7 @@ pub mod export;
 pub mod i18n;
 pub mod job;
 pub mod learning;
+pub mod pack;
 pub mod paths;
 pub mod quiz;
 pub mod records;

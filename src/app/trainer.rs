@@ -96,6 +96,9 @@ pub(super) fn apply(app: &mut App, action: Change) {
             }
         }
         Change::ApplyImport => apply_import(app),
+        Change::InstallPack => super::packs::install(app),
+        Change::RemovePack(id) => super::packs::remove(app, &id),
+        Change::TrustKey(text) => super::packs::trust(app, &text),
     }
 }
 

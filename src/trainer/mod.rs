@@ -40,6 +40,12 @@ pub enum Change {
     Restore(Uuid),
     /// Import the exchange files read in the background (their events wait in the trainer state).
     ApplyImport,
+    /// Install the lesson pack checked on the "Cập nhật bài học" page (it waits in the trainer state).
+    InstallPack,
+    /// Remove the installed lesson pack with this id (already confirmed).
+    RemovePack(String),
+    /// Trust the publisher key pasted or read from a file (checked again when applied).
+    TrustKey(String),
 }
 
 /// Why a change to a profile was not made.

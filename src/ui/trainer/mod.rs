@@ -11,6 +11,7 @@
 mod export;
 mod import;
 mod learner;
+mod packs;
 mod pin;
 mod roster;
 
@@ -28,6 +29,7 @@ pub use import::ImportState;
 pub(crate) use import::Read;
 pub use learner::EditForm;
 pub(crate) use learner::invalid_message;
+pub use packs::{PacksState, Verified};
 pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
@@ -39,6 +41,8 @@ pub enum Page {
     Learner(Uuid),
     Export,
     Import,
+    /// "Cập nhật bài học": lesson packs and trusted publishers.
+    Packs,
     /// Change the PIN.
     Pin,
 }
@@ -73,6 +77,7 @@ pub struct TrainerState {
     pub confirm: Option<Confirm>,
     pub export: ExportState,
     pub import: ImportState,
+    pub packs: PacksState,
 }
 
 impl TrainerState {
@@ -107,6 +112,7 @@ impl TrainerState {
 pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out: &mut Commands) {
     export::poll(state, ctx, wake);
     import::poll(state, ctx, wake, out);
+    packs::poll(state, ctx, wake);
     pin::poll(state, ctx, out);
 }
 
@@ -123,6 +129,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Learner(id) => learner::show(ui, ctx, state, id, out),
         Page::Export => export::show(ui, ctx, state, out),
         Page::Import => import::show(ui, ctx, state),
+        Page::Packs => packs::show(ui, ctx, state, out),
         Page::Pin => pin::change_ui(ui, ctx, state, out),
     }
     learner::confirm_ui(ui, ctx, state, out);
@@ -138,6 +145,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             (Page::Roster, t.trainer_tab_roster(), on_roster),
             (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
+            (Page::Packs, t.pack_title(), state.page == Page::Packs),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
         ] {
             if ui.selectable_label(selected, label).clicked() {
