@@ -34,6 +34,7 @@ fn specs() -> Vec<ModuleSpec> {
             lessons: (0..LESSONS).map(|l| format!("bai-{l}")).collect(),
             required_simulations: vec![format!("mo-phong-{m}")],
             pass_mark: 80,
+            version: 1,
         })
         .collect()
 }
@@ -86,6 +87,7 @@ fn events() -> Vec<Event> {
                         .map(|q| AnswerRecord {
                             question: format!("q-{m}-{q:02}"),
                             correct: q % 4 != 0,
+                            chosen: None,
                         })
                         .collect(),
                 },

@@ -185,6 +185,7 @@ fn write_journal(dir: &Path, count: usize) -> usize {
                 .map(|(i, q)| AnswerRecord {
                     question: q.id.clone(),
                     correct: pass || i % 3 != 0,
+                    chosen: None,
                 })
                 .collect();
             let max = answers.len() as u32;

@@ -206,27 +206,41 @@ impl Records {
                 self.last_at = Some(at);
             }
         }
-        let event = Event::new(learner, self.device, at, kind);
+        let event = self.versioned(Event::new(learner, self.device, at, kind));
         self.journal.append(&event)?;
         self.progress = fold_facts(self.journal.facts(), &self.specs);
         let learner = self.progress.resolve(learner);
         let completed = newly_completed(&self.progress, learner);
         for module in &completed {
             let at = self.stamp();
-            let event = Event::new(
+            let event = self.versioned(Event::new(
                 learner,
                 self.device,
                 at,
                 EventKind::ModuleCompleted {
                     module: module.clone(),
                 },
-            );
+            ));
             self.journal.append(&event)?;
         }
         if !completed.is_empty() {
             self.progress = fold_facts(self.journal.facts(), &self.specs);
         }
         Ok(completed)
+    }
+
+    /// `event` with the `version` of the module it is about, if it names one this catalog has.
+    fn versioned(&self, event: Event) -> Event {
+        let version = event
+            .kind
+            .as_ref()
+            .and_then(EventKind::module)
+            .and_then(|module| self.specs.iter().find(|s| s.id == module))
+            .map(|spec| spec.version);
+        match version {
+            Some(version) => event.with_version(version),
+            None => event,
+        }
     }
 
     /// Now, or a millisecond after the last event recorded here if the clock has not moved on.

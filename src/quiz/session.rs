@@ -9,8 +9,8 @@ use rand::rngs::StdRng;
 
 use super::grade::{Answer, AnswerError, grade, right_answer};
 use super::present::Presented;
-use crate::content::model::Question;
-use crate::records::event::{AnswerRecord, EventKind};
+use crate::content::model::{Question, QuestionKind};
+use crate::records::event::{AnswerRecord, Chosen, EventKind};
 use crate::records::progress::percent;
 
 /// Shown after each answer.
@@ -217,6 +217,7 @@ impl QuizSession {
             answers.push(AnswerRecord {
                 question: presented.question.id.clone(),
                 correct,
+                chosen: given.as_ref().and_then(|(a, _)| chosen(presented, a)),
             });
         }
         let max = u32::try_from(self.questions.len()).unwrap_or(u32::MAX);
@@ -231,4 +232,36 @@ impl QuizSession {
             answers,
         }
     }
+}
+
+/// `answer` (in shown indexes) as recorded: in the content's indexes (the encoding of [`Chosen`]).
+/// `None` if an index is out of range, which grading has already refused.
+fn chosen(presented: &Presented, answer: &Answer) -> Option<Chosen> {
+    let original = |shown: usize| {
+        let index = match presented.question.kind {
+            QuestionKind::TrueFalse { .. } => shown,
+            _ => *presented.order.get(shown)?,
+        };
+        u32::try_from(index).ok()
+    };
+    let chosen = match answer {
+        Answer::Single(shown) => Chosen::Indexes(vec![original(*shown)?]),
+        Answer::Multiple(shown) => {
+            let mut indexes = shown.iter().map(|&s| original(s)).collect::<Option<Vec<_>>>()?;
+            indexes.sort_unstable();
+            Chosen::Indexes(indexes)
+        }
+        Answer::TrueFalse(given) => Chosen::Indexes(vec![u32::from(!given)]),
+        Answer::Ordering(shown) => {
+            Chosen::Indexes(shown.iter().map(|&s| original(s)).collect::<Option<_>>()?)
+        }
+        Answer::Matching(shown) => Chosen::Pairs(
+            shown
+                .iter()
+                .enumerate()
+                .map(|(left, &s)| Some([u32::try_from(left).ok()?, original(s)?]))
+                .collect::<Option<_>>()?,
+        ),
+    };
+    Some(chosen)
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 use crate::content::model::{Pair, Question, QuestionKind};
-use crate::records::event::{AnswerRecord, EventKind};
+use crate::records::event::{AnswerRecord, Chosen, EventKind};
 
 fn question(id: &str, kind: QuestionKind) -> Question {
     Question {
@@ -324,6 +324,15 @@ fn the_result_counts_scores_and_passes_at_the_mark() {
         .map(|(i, id)| AnswerRecord {
             question: id.clone(),
             correct: i < 8,
+            // Content index 2 is right; a wrong answer is another content index.
+            chosen: Some(Chosen::Indexes(vec![if i < 8 {
+                2
+            } else {
+                match &r.answers[i].chosen {
+                    Some(Chosen::Indexes(c)) if c.len() == 1 && c[0] != 2 && c[0] < 4 => c[0],
+                    other => panic!("{other:?}"),
+                }
+            }])),
         })
         .collect();
     assert_eq!(r.answers, expected);
@@ -367,4 +376,52 @@ fn retry_draws_a_new_set() {
     s.retry(2);
     assert_ne!(drawn_ids(&s), before);
     assert_eq!(s.len(), 5);
+}
+
+/// `chosen` is recorded in the content's indexes whatever the shuffle (the records contract).
+#[test]
+fn what_was_chosen_is_recorded_in_content_indexes() {
+    for seed in 0..20 {
+        let questions = [single("s"), multiple(), true_false(), ordering(4), matching()];
+        let mut s = QuizSession::new(&questions, 5, 80, seed);
+        let mut expected = std::collections::HashMap::new();
+        while let Some(p) = s.current() {
+            let shown = |original: usize| p.shown(original).unwrap();
+            let (answer, chosen) = match p.question.id.as_str() {
+                "s" => (Answer::Single(shown(1)), Chosen::Indexes(vec![1])),
+                "multi" => (
+                    Answer::Multiple([shown(4), shown(0)].into()),
+                    Chosen::Indexes(vec![0, 4]),
+                ),
+                "tf" => (Answer::TrueFalse(true), Chosen::Indexes(vec![0])),
+                "order" => (
+                    Answer::Ordering(vec![shown(3), shown(0), shown(1), shown(2)]),
+                    Chosen::Indexes(vec![3, 0, 1, 2]),
+                ),
+                _ => (
+                    Answer::Matching(vec![shown(1), shown(0), shown(2), shown(3)]),
+                    Chosen::Pairs(vec![[0, 1], [1, 0], [2, 2], [3, 3]]),
+                ),
+            };
+            expected.insert(p.question.id.clone(), chosen);
+            s.answer(answer).unwrap();
+            s.next();
+        }
+        for record in s.result().answers {
+            assert_eq!(
+                record.chosen.as_ref(),
+                expected.get(&record.question),
+                "seed {seed}"
+            );
+        }
+    }
+    let mut s = QuizSession::new(&[true_false()], 1, 80, 1);
+    s.answer(Answer::TrueFalse(false)).unwrap();
+    assert_eq!(
+        s.result().answers[0].chosen,
+        Some(Chosen::Indexes(vec![1])),
+        "Sai"
+    );
+    let unanswered = QuizSession::new(&[single("s")], 1, 80, 1);
+    assert_eq!(unanswered.result().answers[0].chosen, None);
 }

@@ -18,6 +18,56 @@ use uuid::Uuid;
 pub struct AnswerRecord {
     pub question: String,
     pub correct: bool,
+    /// What the learner answered, in the content's indexes (see [`Chosen`]); `None` in files written
+    /// before version 1's extensions, for a question left unanswered, or when the field is malformed
+    /// (the answer and its event are kept all the same).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "Chosen::lenient"
+    )]
+    pub chosen: Option<Chosen>,
+}
+
+/// What was answered (`answers[].chosen`), always in the **content's** indexes (the order of
+/// `quiz.json`), never the shuffled order shown:
+///
+/// - single and multiple choice: the chosen option indexes (sorted for multiple);
+/// - true/false: `[0]` for "Đúng" (true), `[1]` for "Sai" (false);
+/// - ordering: the content indexes of the steps, in the order the learner put them;
+/// - matching: one pair `[left index, content index of the right-hand item chosen for it]` per left item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Chosen {
+    Indexes(Vec<u32>),
+    Pairs(Vec<[u32; 2]>),
+}
+
+impl Chosen {
+    /// Reads `chosen` from any JSON: a value that fits neither form is `None`, not an error, so a
+    /// malformed answer detail never costs the attempt.
+    fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Chosen>, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Ok(Chosen::from_value(&value))
+    }
+
+    /// `chosen` as read from a JSON value; `None` when it is neither a list of indexes nor of pairs.
+    #[must_use]
+    pub fn from_value(value: &Value) -> Option<Chosen> {
+        let items = value.as_array()?;
+        let index = |v: &Value| v.as_u64().and_then(|n| u32::try_from(n).ok());
+        if let Some(indexes) = items.iter().map(index).collect::<Option<Vec<u32>>>() {
+            return Some(Chosen::Indexes(indexes));
+        }
+        items
+            .iter()
+            .map(|pair| match pair.as_array()?.as_slice() {
+                [a, b] => Some([index(a)?, index(b)?]),
+                _ => None,
+            })
+            .collect::<Option<Vec<[u32; 2]>>>()
+            .map(Chosen::Pairs)
+    }
 }
 
 /// What happened. Field names and kind names are the contract.
@@ -239,6 +289,23 @@ impl Event {
         self.raw.get("kind").and_then(Value::as_str).unwrap_or_default()
     }
 
+    /// The `version` of the module when the event happened (design "Version 1 extensions"); `None` when
+    /// the event has none (written before the field existed, or not about a module).
+    #[must_use]
+    pub fn version(&self) -> Option<u32> {
+        self.raw
+            .get("version")
+            .and_then(Value::as_u64)
+            .and_then(|v| u32::try_from(v).ok())
+    }
+
+    /// The same event carrying the module `version` it happened in.
+    #[must_use]
+    pub fn with_version(mut self, version: u32) -> Event {
+        self.raw.insert("version".to_owned(), Value::from(version));
+        self
+    }
+
     /// The JSON line for the journal (no newline).
     #[must_use]
     pub fn to_line(&self) -> String {
@@ -295,7 +362,7 @@ impl EventKind {
                     .into_iter()
                     .map(|a| AnswerRecord {
                         question: into_nfc(a.question),
-                        correct: a.correct,
+                        ..a
                     })
                     .collect(),
             },

@@ -81,6 +81,8 @@ pub enum FactKind {
     },
     Completed {
         module: Sym,
+        /// The module version it was completed in, if the event says.
+        version: Option<u32>,
     },
 }
 
@@ -166,6 +168,7 @@ impl Facts {
             },
             EventKind::ModuleCompleted { module } => FactKind::Completed {
                 module: names.intern(module),
+                version: event.version(),
             },
         };
         Some(Fact {

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::event::{AnswerRecord, EventKind};
+use super::event::{AnswerRecord, Chosen, EventKind};
 
 type Object = Map<String, Value>;
 
@@ -82,6 +82,8 @@ fn answer(value: &Value) -> Option<AnswerRecord> {
     Some(AnswerRecord {
         question: text(object, "question")?,
         correct: object.get("correct")?.as_bool()?,
+        // Lenient, as the derive (`Chosen::lenient`): a malformed `chosen` is left out, the answer kept.
+        chosen: object.get("chosen").and_then(Chosen::from_value),
     })
 }
 
@@ -111,6 +113,17 @@ mod tests {
             json!({"kind": "quiz_attempted", "module": "m", "score": 8, "max": 10, "passed": true, "duration_s": 60,
                    "answers": [{"question": "q1", "correct": true, "ms": 5}, {"question": "q2", "correct": false}]}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 8, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
+            json!({"kind": "quiz_attempted", "module": "m", "score": 1, "max": 5, "passed": false, "duration_s": 6,
+                   "answers": [{"question": "a", "correct": true, "chosen": [2]},
+                               {"question": "b", "correct": false, "chosen": [0, 3]},
+                               {"question": "c", "correct": false, "chosen": [[0, 1], [1, 0]]},
+                               {"question": "d", "correct": false, "chosen": []},
+                               {"question": "e", "correct": false, "chosen": null}]}),
+            json!({"kind": "quiz_attempted", "module": "m", "score": 1, "max": 4, "passed": false, "duration_s": 6,
+                   "answers": [{"question": "a", "correct": true, "chosen": "x"},
+                               {"question": "b", "correct": false, "chosen": [-1]},
+                               {"question": "c", "correct": false, "chosen": [[0, 1, 2]]},
+                               {"question": "d", "correct": false, "chosen": [1, [0, 1]]}]}),
             json!({"kind": "quiz_attempted", "module": "m", "score": -1, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 4_294_967_296_u64, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
             json!({"kind": "quiz_attempted", "module": "m", "score": 8.5, "max": 10, "passed": true, "duration_s": 60, "answers": []}),
@@ -130,6 +143,6 @@ mod tests {
         let accepted = cases
             .iter()
             .filter(|c| kind_from_map(c.as_object().unwrap()).is_some());
-        assert_eq!(accepted.count(), 12, "the valid cases above");
+        assert_eq!(accepted.count(), 14, "the valid cases above");
     }
 }

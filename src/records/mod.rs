@@ -21,7 +21,7 @@ pub mod roster;
 pub mod store;
 pub mod time;
 
-pub use event::{AnswerRecord, Event, EventKind};
+pub use event::{AnswerRecord, Chosen, Event, EventKind};
 pub use fact::{Fact, FactKind, Facts};
 pub use progress::{ModuleSpec, Progress, fold, fold_facts, newly_completed};
 pub use resume::{Resume, resume};

@@ -38,6 +38,8 @@ pub struct ModuleSpec {
     pub required_simulations: Vec<String>,
     /// Percent needed to pass the quiz.
     pub pass_mark: u8,
+    /// The module's `version` (`module.json`), recorded on every event about the module.
+    pub version: u32,
 }
 
 impl ModuleSpec {
@@ -56,6 +58,7 @@ impl ModuleSpec {
                 .map(|s| s.id.clone())
                 .collect(),
             pass_mark: module.meta.pass_mark,
+            version: module.meta.version,
         }
     }
 
@@ -135,6 +138,10 @@ pub struct ModuleProgress {
     /// When the module was completed: the first `module_completed` event's time, or else the time the
     /// rule became true (the last missing piece). `Some` exactly when [`ModuleProgress::completed`].
     pub completed_at: Option<Time>,
+    /// The module version it was completed in: the `version` of that first `module_completed` event
+    /// (`None` for an event written before versions were recorded), or the module's version now when
+    /// only the rule holds. For certificates.
+    pub completed_version: Option<u32>,
 }
 
 impl ModuleProgress {
@@ -262,6 +269,7 @@ struct Acc {
     attempts: Vec<Attempt>,
     first_sim: HashMap<Sym, Time>,
     recorded_at: Option<Time>,
+    recorded_version: Option<u32>,
 }
 
 /// Folds events into progress. Events of unknown kinds are skipped; repeated ids count once.
@@ -301,7 +309,7 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
         let (FactKind::Viewed { module, .. }
         | FactKind::Attempted { module, .. }
         | FactKind::Simulated { module, .. }
-        | FactKind::Completed { module }) = fact.kind
+        | FactKind::Completed { module, .. }) = fact.kind
         else {
             apply_profile(profiles.entry(fact.learner).or_default(), &fact.kind, fact.at);
             continue;
@@ -327,8 +335,9 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
             FactKind::Simulated { simulation, .. } => {
                 entry.first_sim.entry(simulation).or_insert(fact.at);
             }
-            FactKind::Completed { .. } => {
-                entry.recorded_at.get_or_insert(fact.at);
+            FactKind::Completed { version, .. } if entry.recorded_at.is_none() => {
+                entry.recorded_at = Some(fact.at);
+                entry.recorded_version = version;
             }
             _ => {}
         }
@@ -457,6 +466,10 @@ fn finish(spec: &ModuleSpec, names: &Names, acc: Acc) -> ModuleProgress {
             .collect(),
         rule_met: rule_time.is_some(),
         completion_recorded: acc.recorded_at.is_some(),
+        completed_version: match acc.recorded_at {
+            Some(_) => acc.recorded_version,
+            None => rule_time.map(|_| spec.version),
+        },
         completed_at: acc.recorded_at.or(rule_time),
     }
 }

@@ -315,6 +315,7 @@ mod tests {
                 lessons: vec!["a".into(), "b".into()],
                 required_simulations: vec![],
                 pass_mark: 80,
+                version: 1,
             })
             .collect()
     }

@@ -56,6 +56,7 @@ fn writer_child() {
                     .map(|q| AnswerRecord {
                         question: format!("cau-{q}"),
                         correct: q % 2 == 0,
+                        chosen: None,
                     })
                     .collect(),
             },

@@ -34,6 +34,7 @@ mod records_event;
 mod records_progress;
 mod records_sense;
 mod records_store;
+mod records_versions;
 mod sim_scenarios;
 mod sim_ui;
 mod snapshots;

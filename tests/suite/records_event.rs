@@ -48,6 +48,7 @@ fn every_kind() -> Vec<EventKind> {
             answers: vec![AnswerRecord {
                 question: "q1".into(),
                 correct: true,
+                chosen: None,
             }],
         },
         EventKind::SimulationCompleted {
@@ -119,6 +120,7 @@ fn field_names_follow_the_contract() {
             answers: vec![AnswerRecord {
                 question: "q".into(),
                 correct: false,
+                chosen: None,
             }],
         },
     );

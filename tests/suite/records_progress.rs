@@ -19,6 +19,7 @@ fn specs() -> Vec<ModuleSpec> {
             lessons: vec!["l1".into(), "l2".into()],
             required_simulations: vec!["s1".into()],
             pass_mark: 80,
+            version: 1,
         },
         ModuleSpec {
             id: "le-phi".into(),
@@ -26,6 +27,7 @@ fn specs() -> Vec<ModuleSpec> {
             lessons: vec!["a".into()],
             required_simulations: vec![],
             pass_mark: 80,
+            version: 1,
         },
     ]
 }

@@ -21,6 +21,7 @@ fn spec() -> ModuleSpec {
         lessons: vec!["l".into()],
         required_simulations: vec![],
         pass_mark: 80,
+        version: 1,
     }
 }
 
