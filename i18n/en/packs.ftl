@@ -84,3 +84,5 @@ cli-pack-removed = Pack { $id } removed.
 cli-pack-not-installed = No pack { $id } is installed.
 cli-pack-list-damaged = { $id }: damaged, not used ({ $reason })
 cli-pack-data-failed = Could not write to the data folder { $path }. Nothing was changed.
+export-col-version = Version completed
+export-cert-module-version = { $title } (version { $version })

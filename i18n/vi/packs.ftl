@@ -84,3 +84,5 @@ cli-pack-removed = Đã gỡ gói { $id }.
 cli-pack-not-installed = Không có gói { $id } nào đang được cài.
 cli-pack-list-damaged = { $id }: bị hỏng, không được dùng ({ $reason })
 cli-pack-data-failed = Không ghi được vào thư mục dữ liệu { $path }. Không có gì bị thay đổi.
+export-col-version = Phiên bản hoàn thành
+export-cert-module-version = { $title } (phiên bản { $version })
