@@ -52,24 +52,27 @@ pub fn unzip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Refusal> {
         if !folded.insert(crate::text::nfc(clean).to_lowercase()) {
             return Err(Refusal::Duplicate(name));
         }
-        if entry.encrypted() {
+        if entry.encrypted() || !headers_agree(bytes, entry.header_start(), entry.central_header_start()) {
             return Err(Refusal::BadEntry(name));
         }
         if is_dir {
             continue;
         }
         let room = MAX_UNPACKED.saturating_sub(total);
+        // Never more than the room left, nor more than the ratio allows, plus one byte, whatever the
+        // entry claims: a bomb is stopped after reading at most 100 times its packed size.
+        let ratio_room = entry.compressed_size().saturating_mul(MAX_RATIO).max(RATIO_FLOOR);
+        let limit = room.min(ratio_room);
         let mut data = Vec::new();
-        // Never more than the room left plus one byte, whatever the entry claims.
         (&mut entry)
-            .take(room.saturating_add(1))
+            .take(limit.saturating_add(1))
             .read_to_end(&mut data)
             .map_err(|_| Refusal::BadEntry(name.clone()))?;
         let len = data.len() as u64;
         if len > room {
             return Err(Refusal::TooLarge);
         }
-        if len >= RATIO_FLOOR && len > entry.compressed_size().saturating_mul(MAX_RATIO) {
+        if len > ratio_room {
             return Err(Refusal::Ratio(name));
         }
         total += len;
@@ -81,6 +84,28 @@ pub fn unzip(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, Refusal> {
         return Err(Refusal::Ratio(String::new()));
     }
     Ok(files)
+}
+
+/// The entry's local header says what its central directory record says: version, flags, method, time,
+/// CRC, sizes and name. Readers differ in which of the two they believe (this one the central, Windows
+/// Explorer the local), so a pack whose two copies differ would not be the same pack to every tool.
+fn headers_agree(zip: &[u8], local: u64, central: u64) -> bool {
+    let (Ok(local), Ok(central)) = (usize::try_from(local), usize::try_from(central)) else {
+        return false;
+    };
+    let (Some(l), Some(c)) = (
+        zip.get(local..local.saturating_add(30)),
+        zip.get(central..central.saturating_add(46)),
+    ) else {
+        return false;
+    };
+    if l[..4] != *b"PK\x03\x04" || c[..4] != *b"PK\x01\x02" || l[4..28] != c[6..30] {
+        return false;
+    }
+    let name_len = usize::from(u16::from_le_bytes([l[26], l[27]]));
+    let local_name = zip.get(local + 30..local + 30 + name_len);
+    let central_name = zip.get(central + 46..central + 46 + name_len);
+    local_name.is_some() && local_name == central_name
 }
 
 /// A name is a relative path of plain parts: no `..`, `.`, empty part, leading `/`, drive (`C:`), `\`,

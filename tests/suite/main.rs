@@ -15,6 +15,7 @@
 
 mod common;
 mod export_fixture;
+mod pack_fixture;
 
 mod cli_records;
 mod content_embedded;
@@ -27,6 +28,8 @@ mod export_xapi;
 mod export_xlsx;
 mod fonts;
 mod i18n;
+mod pack_flow;
+mod pack_hostile;
 mod props_journal;
 mod readers_prop;
 mod records_clock;
