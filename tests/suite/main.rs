@@ -43,5 +43,6 @@ mod sim_ui;
 mod snapshots;
 mod ui_foundation;
 mod ui_learning;
+mod ui_packs;
 mod ui_simulation_app;
 mod ui_trainer;

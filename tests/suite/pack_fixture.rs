@@ -61,6 +61,62 @@ pub fn write_module(root: &Path, version: u32, third: bool, reworded: bool) {
     std::fs::write(dir.join("quiz.json"), quiz).unwrap();
 }
 
+/// A pack as a province might publish it, for the "what changes" view: "Hệ thống thông tin báo cáo"
+/// at version 2 (a lesson reworded, a question reworded, one dropped) and the sample Ninh Bình module
+/// (new), signed by `key`.
+pub fn demo_pack(key: &SecretKey) -> kynangso::pack::Pack {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = tempfile::tempdir().unwrap();
+    let bao_cao = src.path().join("01-bao-cao");
+    copy_dir(&root.join("lessons/01-bao-cao"), &bao_cao);
+    copy_dir(
+        &root.join("tests/fixtures/packs/ninh-binh/90-ninh-binh"),
+        &src.path().join("90-ninh-binh"),
+    );
+    let meta = std::fs::read_to_string(bao_cao.join("module.json")).unwrap();
+    std::fs::write(
+        bao_cao.join("module.json"),
+        meta.replace("\"version\": 1", "\"version\": 2"),
+    )
+    .unwrap();
+    let lesson = bao_cao.join("02-chot-so-lieu.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, format!("Bài đã được cập nhật.\n\n{text}")).unwrap();
+    let quiz_path = bao_cao.join("quiz.json");
+    let mut quiz: serde_json::Value = serde_json::from_slice(&std::fs::read(&quiz_path).unwrap()).unwrap();
+    let questions = quiz["questions"].as_array_mut().unwrap();
+    questions.pop();
+    questions[0]["prompt"] = "Nghị định 09/2019/NĐ-CP có hiệu lực từ ngày nào?".into();
+    std::fs::write(&quiz_path, serde_json::to_vec_pretty(&quiz).unwrap()).unwrap();
+    let info = Info {
+        id: "ninh-binh-2026-12".to_owned(),
+        title: "Cập nhật bài học tháng 12/2026".to_owned(),
+        publisher: "Sở Khoa học và Công nghệ tỉnh Ninh Bình (gói mẫu)".to_owned(),
+        published: "2026-12-01".to_owned(),
+    };
+    let bytes = build(src.path(), key, &info).unwrap();
+    check(&bytes, key).unwrap()
+}
+
+/// The committed test-only publisher key (tests/fixtures/packs), for images that must not change.
+pub fn test_only_key() -> SecretKey {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/test-only-publisher.key");
+    SecretKey::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
 /// Pack info for tests.
 pub fn info(id: &str) -> Info {
     Info {

@@ -11,7 +11,7 @@ use kynangso::pack::{self, ModuleChange, Refusal, SecretKey, Trust};
 use kynangso::records::{AnswerRecord, EventKind};
 
 use super::cli_records::kns;
-use super::pack_fixture::{MODULE, check, files_of, pack_of, tree, write_module, zip};
+use super::pack_fixture::{MODULE, check, copy_dir, files_of, pack_of, tree, write_module, zip};
 
 /// A data folder trusting `key`, with version 1 of the test module installed.
 fn installed_v1(key: &SecretKey) -> tempfile::TempDir {
@@ -387,18 +387,6 @@ fn an_older_pack_never_replaces_newer_content_and_removal_falls_back() {
         (1, "01-bao-cao"),
         "falls back to the embedded one"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Page "Cập nhật bài học": install a signed lesson pack (`crate::pack`). The trainer picks a `.kns`
 //! (system dialog on a worker thread, or a typed path); the pack is read and verified on a worker
-//! thread; the page then shows the publisher, the key's fingerprint and what changes, with "Cài đặt" and
+//! thread; the page then shows the publisher, the key's fingerprint and what changes, with "Cài đặt gói" (not "Cài đặt", the settings button's word) and
 //! "Huỷ". Below: the installed packs, each with "Gỡ" (asked again before), and the trusted publishers
 //! with "Thêm khoá" (pasted, or read from a `.pub` file), shown with the fingerprint and a warning.
 //! Installing, removing and trusting are `trainer::Change`s applied after the frame (`app::trainer`).
@@ -102,7 +102,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
     }
 }
 
-/// The checked pack: publisher, fingerprint, what changes, "Cài đặt" / "Huỷ".
+/// The checked pack: publisher, fingerprint, what changes, "Cài đặt gói" / "Huỷ".
 fn verified_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, page: &mut PacksState, out: &mut Commands) {
     let t = ctx.t;
     let Some(v) = &page.verified else { return };
