@@ -17,6 +17,7 @@ pub(super) fn install(app: &mut App) {
         return;
     };
     let title = verified.pack.manifest.title.clone();
+    app.trainer.packs.refresh();
     app.trainer.packs.message = Some(
         match pack::install::install(&app.data_dir, &verified.pack, &pack::today()) {
             Ok(()) => {
@@ -38,6 +39,7 @@ pub(super) fn remove(app: &mut App, id: &str) {
         .find(|e| e.id == id)
         .and_then(|e| pack::install::manifest_of(&app.data_dir, &e))
         .map_or_else(|| id.to_owned(), |m| m.title);
+    app.trainer.packs.refresh();
     app.trainer.packs.message = Some(match pack::install::remove(&app.data_dir, id) {
         Ok(_) => {
             reload(app);
@@ -53,6 +55,7 @@ pub(super) fn remove(app: &mut App, id: &str) {
 /// Trusts a publisher key.
 pub(super) fn trust(app: &mut App, text: &str) {
     let page = &mut app.trainer.packs;
+    page.refresh();
     let Some(key) = PublicKey::parse(text) else {
         page.key_message = Some(bad(app.t.pack_keys_bad()));
         return;

@@ -230,3 +230,30 @@ fn the_learner_keeps_their_place_when_the_lessons_change() {
     app.set_catalog(kynangso::content::embedded().unwrap());
     assert_eq!(app.screen, Screen::Home);
 }
+
+#[test]
+fn a_damaged_pack_is_listed_as_such_and_can_be_removed() {
+    let data = tempfile::tempdir().unwrap();
+    let key = SecretKey::generate();
+    Trust::add(data.path(), key.public(), "2026-12-02").unwrap();
+    let p = pack::verify::verify(
+        files_of(&pack_of(&key, 1, false, false)),
+        &Trust::load(data.path()),
+    )
+    .unwrap();
+    pack::install::install(data.path(), &p, "2026-12-02").unwrap();
+    let entry = &pack::install::entries(data.path())[0];
+    let lesson = data
+        .path()
+        .join("packs")
+        .join(&entry.folder)
+        .join("lessons/80-tinh-thu/bai-2.md");
+    std::fs::write(lesson, "Sửa trộm.\n\n## Căn cứ pháp lý và nguồn\n").unwrap();
+    let mut h = on_packs_page(data.path());
+    assert!(has(&h, "Gói tinh-thu bị hỏng nên không được dùng"));
+    assert!(has(&h, "đã bị thay đổi sau khi ký"));
+    click(&mut h, Role::Button, "Gỡ");
+    press(&mut h, "Gỡ gói");
+    assert!(has(&h, "Chưa cài gói nào"));
+    assert!(pack::install::entries(data.path()).is_empty());
+}

@@ -91,6 +91,7 @@ impl TrainerState {
         self.page = Page::Roster;
         self.edit = EditForm::default();
         self.merge_search.clear();
+        self.packs.reset();
     }
 
     /// Whether a PIN is being checked or hashed ("checking…" on screen).

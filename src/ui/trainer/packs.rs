@@ -42,9 +42,31 @@ pub struct PacksState {
     key_dialog: Option<Job<Option<String>>>,
     /// The outcome of the last "Thêm khoá".
     pub key_message: Option<Notice>,
+    /// The installed packs (each verified again) and the trusted keys, read when the page is first drawn
+    /// and again after each change (`None` asks for a new read), not on every frame.
+    listed: Option<Listed>,
+}
+
+/// What the page lists.
+#[derive(Debug)]
+struct Listed {
+    installed: Vec<pack::install::Installed>,
+    trusted: Vec<(PublicKey, String)>,
 }
 
 impl PacksState {
+    /// Reads the installed packs and trusted keys again on the next frame.
+    pub fn refresh(&mut self) {
+        self.listed = None;
+    }
+
+    /// Forgets what was checked or asked (the area was locked).
+    pub fn reset(&mut self) {
+        self.verified = None;
+        self.confirm_remove = None;
+        self.listed = None;
+    }
+
     /// Whether a file is being chosen or checked.
     #[must_use]
     pub fn busy(&self) -> bool {
@@ -58,6 +80,14 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
     let mut pick = false;
     let mut check: Option<PathBuf> = None;
     let mut pick_key = false;
+    let page = &mut state.packs;
+    if page.listed.is_none() {
+        let trust = Trust::load(ctx.data_dir);
+        page.listed = Some(Listed {
+            installed: pack::install::installed(ctx.data_dir, &trust),
+            trusted: trust.added,
+        });
+    }
     ui.page("trainer-packs", ui.tokens().sizes.page_width, |ui| {
         let page = &mut state.packs;
         ui.section(t.pack_title());
@@ -140,49 +170,53 @@ fn verified_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, page: &mut PacksState, out: &
 fn installed_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, page: &mut PacksState, out: &mut Commands) {
     let t = ctx.t;
     ui.subsection(t.pack_installed_title());
-    let entries = pack::install::entries(ctx.data_dir);
-    if entries.is_empty() {
+    let Some(listed) = &page.listed else { return };
+    if listed.installed.is_empty() {
         ui.muted(t.pack_installed_none());
     }
-    for entry in entries {
-        let manifest = pack::install::manifest_of(ctx.data_dir, &entry);
+    let mut confirm = None;
+    for item in &listed.installed {
+        let id = &item.entry.id;
+        let title = match &item.pack {
+            Ok(p) => p.manifest.title.clone(),
+            Err(_) => id.clone(),
+        };
         ui.card(|ui| {
-            match &manifest {
-                Some(m) => {
+            match &item.pack {
+                Ok(p) => {
+                    let m = &p.manifest;
                     ui.label(t.pack_installed_row(
-                        words::date(&entry.installed),
+                        words::date(&item.entry.installed),
                         m.publisher.clone(),
                         m.title.clone(),
                     ));
+                    ui.muted(t.pack_fingerprint(p.fingerprint()));
                 }
-                None => {
+                Err(why) => {
                     ui.tone_label(
                         NoticeKind::Bad,
-                        t.pack_installed_damaged(
-                            entry.id.clone(),
-                            words::refusal(t, &Refusal::Missing("pack.json")),
-                        ),
+                        t.pack_installed_damaged(id.clone(), words::refusal(t, why)),
                     );
                 }
             }
-            let title = manifest
-                .as_ref()
-                .map_or_else(|| entry.id.clone(), |m| m.title.clone());
-            if page.confirm_remove.as_deref() == Some(entry.id.as_str()) {
+            if page.confirm_remove.as_deref() == Some(id.as_str()) {
                 ui.label(t.pack_remove_confirm(title));
                 ui.horizontal(|ui| {
                     if ui.primary_button(t.pack_remove_yes()).clicked() {
-                        out.push(Command::Trainer(Change::RemovePack(entry.id.clone())));
-                        page.confirm_remove = None;
+                        out.push(Command::Trainer(Change::RemovePack(id.clone())));
+                        confirm = Some(None);
                     }
                     if ui.big_button(t.pack_cancel()).clicked() {
-                        page.confirm_remove = None;
+                        confirm = Some(None);
                     }
                 });
             } else if ui.button(t.pack_remove()).clicked() {
-                page.confirm_remove = Some(entry.id.clone());
+                confirm = Some(Some(id.clone()));
             }
         });
+    }
+    if let Some(c) = confirm {
+        page.confirm_remove = c;
     }
 }
 
@@ -193,8 +227,8 @@ fn keys_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, page: &mut PacksState, out: &mut 
     if let Some(project) = PublicKey::project() {
         ui.label(t.pack_keys_project(project.fingerprint()));
     }
-    for (key, added) in Trust::load(ctx.data_dir).added {
-        ui.label(t.pack_keys_row(words::date(&added), key.fingerprint()));
+    for (key, added) in page.listed.iter().flat_map(|l| &l.trusted) {
+        ui.label(t.pack_keys_row(words::date(added), key.fingerprint()));
     }
     ui.add_space(6.0);
     ui.notice(NoticeKind::Bad, t.pack_keys_warning());
