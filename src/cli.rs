@@ -38,15 +38,20 @@ pub enum Cmd {
     },
     /// Open the window, draw every main screen once, print the time to first frame, exit
     SmokeTest,
-    /// Write completion records: csv, xlsx, json (for import on another PC), xapi or pdf certificates
+    /// Write completion records: csv, xlsx, json (for import on another PC), xapi, pdf certificates, or a class report
     Export {
         /// What to write
         #[arg(long, value_name = "FORMAT")]
-        format: Format,
-        /// The file to write
+        format: ExportFormat,
+        /// The file to write (for class-report: .xlsx or .pdf)
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Only the learners of this training class: its id or its exact name (needed for class-report)
+        #[arg(long, value_name = "CLASS", required_if_eq("format", "class-report"))]
+        class: Option<String>,
     },
+    /// List the training classes: name, unit, dates, learners, how many completed everything
+    Classes,
     /// Merge records exported with `export --format json` on other PCs
     Import {
         /// Exchange files (.json)
@@ -58,6 +63,36 @@ pub enum Cmd {
         #[command(subcommand)]
         command: crate::cli_pack::PackCmd,
     },
+}
+
+/// What `export --format` writes: the records in one of the export formats, or a class report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Records(Format),
+    ClassReport,
+}
+
+impl clap::ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ExportFormat::Records(Format::Csv),
+            ExportFormat::Records(Format::Xlsx),
+            ExportFormat::Records(Format::Json),
+            ExportFormat::Records(Format::Xapi),
+            ExportFormat::Records(Format::Pdf),
+            ExportFormat::ClassReport,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        match self {
+            ExportFormat::Records(format) => format.to_possible_value(),
+            ExportFormat::ClassReport => Some(
+                clap::builder::PossibleValue::new("class-report")
+                    .help("a training class's report (with --class), as .xlsx or .pdf"),
+            ),
+        }
+    }
 }
 
 // By hand rather than derived, so the spellings stay those of `Format::name`, which the window's file
@@ -98,9 +133,15 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
     match cli.command {
         Some(Cmd::CheckContent { dir }) => check_content(&t, dir.as_deref()),
         Some(Cmd::SmokeTest) => open_window(&t, cli.data_dir.as_deref(), started, true),
-        Some(Cmd::Export { format, out }) => {
-            crate::cli_records::export(&t, cli.data_dir.as_deref(), format, &out)
-        }
+        Some(Cmd::Export { format, out, class }) => match format {
+            ExportFormat::Records(format) => {
+                crate::cli_records::export(&t, cli.data_dir.as_deref(), format, &out, class.as_deref())
+            }
+            ExportFormat::ClassReport => {
+                crate::cli_classes::report(&t, cli.data_dir.as_deref(), &out, class.as_deref())
+            }
+        },
+        Some(Cmd::Classes) => crate::cli_classes::list(&t, cli.data_dir.as_deref()),
         Some(Cmd::Import { files }) => crate::cli_records::import(&t, cli.data_dir.as_deref(), &files),
         Some(Cmd::Pack { command }) => crate::cli_pack::run(&t, cli.data_dir.as_deref(), command),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
@@ -137,19 +178,9 @@ fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
     }
 }
 
-/// The embedded lessons with the installed packs of the data folder; a damaged pack is skipped, logged
-/// (and shown as damaged in the trainer's "Cập nhật bài học").
-fn with_packs(embedded: content::Catalog, data_dir: Option<&Path>) -> content::Catalog {
-    let (catalog, skipped) = crate::pack::catalog::with_installed(embedded, &paths::data_dir(data_dir));
-    for s in skipped {
-        log::warn!("lesson pack {} skipped", s.entry.id);
-    }
-    catalog
-}
-
 fn open_window(t: &I18n, data_dir: Option<&Path>, started: Instant, smoke: bool) -> ExitCode {
-    let catalog = match content::embedded() {
-        Ok(c) => Arc::new(with_packs(c, data_dir)),
+    let catalog = match crate::pack::catalog::shown(&paths::data_dir(data_dir)) {
+        Ok(c) => Arc::new(c),
         Err(issues) => {
             print_issues(t, &issues);
             eprintln!("{}", t.error_content());

@@ -22,42 +22,32 @@ use crate::records::{Facts, Journal, ModuleSpec, OpenReport, StoreError, fold_fa
 use crate::trainer::transfer::{self, ExportJob, FileProblem};
 use crate::{learning, paths};
 
-/// Writes the records of the data folder in `format` to `out`.
+/// Writes the records of the data folder in `format` to `out`; with `class`, only that class's.
 #[must_use]
-pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> ExitCode {
-    let Ok(embedded) = content::embedded() else {
+pub fn export(
+    t: &I18n,
+    data_dir: Option<&Path>,
+    format: Format,
+    out: &Path,
+    class: Option<&str>,
+) -> ExitCode {
+    let dir = paths::data_dir(data_dir);
+    // The modules as the window shows them: installed lesson packs included.
+    let Ok(catalog) = crate::pack::catalog::shown(&dir) else {
         eprintln!("{}", t.error_content());
         return ExitCode::from(1);
     };
-    let dir = paths::data_dir(data_dir);
-    // The modules as the window shows them: installed lesson packs included.
-    let (catalog, _) = crate::pack::catalog::with_installed(embedded, &dir);
-    if !dir.join(JOURNAL_FILE).is_file() {
-        eprintln!("{}", t.cli_no_records(dir.display().to_string()));
-        return ExitCode::from(1);
-    }
-    // Facts only: a province's journal as whole events would not fit in a training PC's memory.
-    let mut facts = Facts::default();
-    let scan = match Journal::scan_file(&dir, &mut |event| {
-        facts.push(&event);
-    }) {
-        Ok(scan) => scan,
-        Err(e) => {
-            log::error!("export: {e}");
-            eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
-            return ExitCode::from(1);
-        }
+    let (progress, facts) = match fold_folder(t, &dir, &catalog) {
+        Ok(folded) => folded,
+        Err(code) => return code,
     };
-    if matches!(scan.tail, Tail::Torn { .. }) {
-        eprintln!("{}", t.cli_journal_torn_skipped());
-    }
-    if !scan.bad_lines.is_empty() {
-        eprintln!("{}", t.cli_journal_bad_lines(scan.bad_lines.len()));
-    }
-    let specs = ModuleSpec::from_catalog(&catalog);
-    let progress = fold_facts(&facts, &specs);
+    let class = match class.map(|c| crate::cli_classes::find(t, &progress, c)) {
+        Some(Err(code)) => return code,
+        Some(Ok(class)) => Some(class.clone()),
+        None => None,
+    };
     let settings = crate::settings::Settings::load(&dir);
-    let job = ExportJob::new(
+    let mut job = ExportJob::new(
         format,
         &progress,
         JournalEvents(dir.clone()),
@@ -67,6 +57,9 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> 
         learning::now(),
         &settings.xapi_home_page,
     );
+    if let Some(class) = &class {
+        crate::class::filter::limit_job(&mut job, &progress, class);
+    }
     // The job holds its roster; the facts and the fold are not needed while it writes (a 10,000-page
     // PDF needs the room).
     drop(progress);
@@ -92,6 +85,43 @@ pub fn export(t: &I18n, data_dir: Option<&Path>, format: Format, out: &Path) -> 
         eprintln!("{}", t.export_nameless_left_out(nameless));
     }
     ExitCode::SUCCESS
+}
+
+/// Reads the journal of `dir` (without its lock) as facts and folds it; a missing or unreadable
+/// journal is told on stderr and gives the exit code. Repairs are reported.
+///
+/// # Errors
+/// The exit code when there are no readable records.
+pub(crate) fn fold_folder(
+    t: &I18n,
+    dir: &Path,
+    catalog: &content::Catalog,
+) -> Result<(crate::records::Progress, Facts), ExitCode> {
+    if !dir.join(JOURNAL_FILE).is_file() {
+        eprintln!("{}", t.cli_no_records(dir.display().to_string()));
+        return Err(ExitCode::from(1));
+    }
+    // Facts only: a province's journal as whole events would not fit in a training PC's memory.
+    let mut facts = Facts::default();
+    let scan = match Journal::scan_file(dir, &mut |event| {
+        facts.push(&event);
+    }) {
+        Ok(scan) => scan,
+        Err(e) => {
+            log::error!("export: {e}");
+            eprintln!("{}", t.cli_journal_unreadable(dir.display().to_string()));
+            return Err(ExitCode::from(1));
+        }
+    };
+    if matches!(scan.tail, Tail::Torn { .. }) {
+        eprintln!("{}", t.cli_journal_torn_skipped());
+    }
+    if !scan.bad_lines.is_empty() {
+        eprintln!("{}", t.cli_journal_bad_lines(scan.bad_lines.len()));
+    }
+    let specs = ModuleSpec::from_catalog(catalog);
+    let progress = fold_facts(&facts, &specs);
+    Ok((progress, facts))
 }
 
 /// Merges exchange files into the data folder's journal: the union of events by id.

@@ -82,6 +82,9 @@ pub struct Records {
     last_at: Option<DateTime<FixedOffset>>,
     /// The learner using the app now.
     pub current: Option<Uuid>,
+    /// The class this PC is in (the setting `Settings::pc_class`, kept here by the app): a learner added
+    /// on this PC joins it.
+    pub pc_class: Option<Uuid>,
 }
 
 /// This PC's device id as the data folder holds it, if it does and the file is sound.
@@ -135,6 +138,7 @@ impl Records {
             clock,
             last_at,
             current: None,
+            pc_class: None,
         };
         Ok((records, report))
     }
@@ -209,6 +213,40 @@ impl Records {
         let event = self.versioned(Event::new(learner, self.device, at, kind));
         self.journal.append(&event)?;
         self.progress = fold_facts(self.journal.facts(), &self.specs);
+        self.record_completions(learner)
+    }
+
+    /// Records several events (each durably, in order) and refolds once: adding a class of 40 learners
+    /// must not fold a province's journal 80 times. Modules completed by them are recorded too.
+    ///
+    /// # Errors
+    /// [`StoreError`] if the journal cannot be written; the events before the failure stay recorded
+    /// (and folded), the rest are not.
+    pub fn record_all(&mut self, events: Vec<(Uuid, EventKind)>) -> Result<(), StoreError> {
+        let mut learners = Vec::new();
+        let mut result = Ok(());
+        for (learner, kind) in events {
+            let at = self.stamp();
+            let event = self.versioned(Event::new(learner, self.device, at, kind));
+            if let Err(e) = self.journal.append(&event) {
+                result = Err(e);
+                break;
+            }
+            if !learners.contains(&learner) {
+                learners.push(learner);
+            }
+        }
+        self.progress = fold_facts(self.journal.facts(), &self.specs);
+        result?;
+        for learner in learners {
+            self.record_completions(learner)?;
+        }
+        Ok(())
+    }
+
+    /// Records `module_completed` for the modules `learner` has completed by the rules and not yet
+    /// recorded; returns them.
+    fn record_completions(&mut self, learner: Uuid) -> Result<Vec<String>, StoreError> {
         let learner = self.progress.resolve(learner);
         let completed = newly_completed(&self.progress, learner);
         for module in &completed {
@@ -250,7 +288,7 @@ impl Records {
         at
     }
 
-    /// Adds a learner and makes them current.
+    /// Adds a learner and makes them current; they join [`Records::pc_class`] when it is set.
     ///
     /// # Errors
     /// [`StoreError`] if the journal cannot be written.
@@ -265,6 +303,9 @@ impl Records {
                 position: opt(new.position),
             },
         )?;
+        if let Some(class) = self.pc_class {
+            self.record(id, EventKind::ClassJoined { class })?;
+        }
         self.current = Some(id);
         Ok(id)
     }

@@ -10,7 +10,9 @@
 
 pub mod app;
 pub mod assets;
+pub mod class;
 pub mod cli;
+pub mod cli_classes;
 pub mod cli_pack;
 pub mod cli_records;
 pub mod command;

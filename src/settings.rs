@@ -90,6 +90,8 @@ pub struct Settings {
     pub theme: Theme,
     /// The `account.homePage` of xAPI actors; the trainer sets their organisation's address.
     pub xapi_home_page: String,
+    /// "This PC is in class X": learners created on this PC join that class (`Records::pc_class`).
+    pub pc_class: Option<uuid::Uuid>,
     /// Fields this version does not know, written back as they were.
     pub other: Map<String, Value>,
 }
@@ -106,6 +108,7 @@ impl Default for Settings {
             text_size: 120,
             theme: Theme::Light,
             xapi_home_page: XAPI_HOME_PAGE_PLACEHOLDER.to_owned(),
+            pc_class: None,
             other: Map::new(),
         }
     }
@@ -131,7 +134,8 @@ const LANGUAGE: &str = "language";
 const TEXT_SIZE: &str = "text_size";
 const THEME: &str = "theme";
 const HOME_PAGE: &str = "xapi_home_page";
-const KNOWN: [&str; 7] = [
+const PC_CLASS: &str = "pc_class";
+const KNOWN: [&str; 8] = [
     PIN,
     WRONG_PINS,
     LOCKED_UNTIL,
@@ -139,6 +143,7 @@ const KNOWN: [&str; 7] = [
     TEXT_SIZE,
     THEME,
     HOME_PAGE,
+    PC_CLASS,
 ];
 
 /// What is written for a PIN when nothing of it could be read: not a hash, so it stays unreadable
@@ -233,6 +238,9 @@ impl Settings {
         fields.push((TEXT_SIZE, json(&self.text_size)?));
         fields.push((THEME, json(&self.theme)?));
         fields.push((HOME_PAGE, json(&self.xapi_home_page)?));
+        if let Some(class) = &self.pc_class {
+            fields.push((PC_CLASS, json(class)?));
+        }
         fields.extend(self.other.iter().map(|(k, v)| (k.as_str(), v.clone())));
         let mut out = serde_json::to_vec_pretty(&Ordered(&fields)).map_err(std::io::Error::other)?;
         out.push(b'\n');
@@ -418,6 +426,7 @@ fn decode(main: Option<&[u8]>, good: Option<&[u8]>) -> (Settings, Health) {
     let text_size = pick(&main, &good, TEXT_SIZE, read_as, r).or(defaults.text_size);
     let theme = pick(&main, &good, THEME, read_as, r).or(defaults.theme);
     let xapi_home_page = pick(&main, &good, HOME_PAGE, read_as, r).or(defaults.xapi_home_page);
+    let pc_class = pick(&main, &good, PC_CLASS, read_as, r).or(None);
     let unknown = |s: &Scanned| {
         s.fields
             .iter()
@@ -442,6 +451,7 @@ fn decode(main: Option<&[u8]>, good: Option<&[u8]>) -> (Settings, Health) {
         text_size,
         theme,
         xapi_home_page,
+        pc_class,
         other,
     };
     (settings, health)
@@ -466,6 +476,7 @@ mod tests {
             text_size: 160,
             theme: Theme::Dark,
             xapi_home_page: "https://lrs.example.vn".into(),
+            pc_class: Some(uuid::Uuid::from_u128(0x1a55)),
             other: Map::new(),
         }
     }

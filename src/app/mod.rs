@@ -115,7 +115,8 @@ impl App {
     /// Keeps the opened records, or says why there are none; a repaired journal is told once.
     fn take_records(&mut self, opened: Opened) {
         match opened {
-            Ok((records, report)) => {
+            Ok((mut records, report)) => {
+                records.pc_class = self.settings.pc_class;
                 if report.torn_tail.is_some() || !report.bad_lines.is_empty() {
                     log::warn!("journal repaired: {report:?}");
                     self.notice = Some(Notice {

@@ -75,11 +75,8 @@ pub(super) fn trust(app: &mut App, text: &str) {
 
 /// Rebuilds the catalog from the embedded lessons and the installed packs.
 fn reload(app: &mut App) {
-    match crate::content::embedded() {
-        Ok(embedded) => {
-            let (catalog, _) = pack::catalog::with_installed(embedded, &app.data_dir);
-            app.set_catalog(catalog);
-        }
+    match pack::catalog::shown(&app.data_dir) {
+        Ok(catalog) => app.set_catalog(catalog),
         Err(issues) => log::error!("embedded lessons: {issues:?}"),
     }
 }

@@ -3,7 +3,8 @@
 //! - [`csv`] and [`xlsx`]: the trainer's roster table, one row per learner × module;
 //! - [`json`]: the exchange file that `import` reads on another PC, and its strict parser;
 //! - [`xapi`]: xAPI 1.0.3 statements for a Learning Record Store;
-//! - [`pdf`]: one certificate page per learner who completed at least one module.
+//! - [`pdf`]: one certificate page per learner who completed at least one module;
+//! - [`class_xlsx`] and [`class_pdf`]: the class report (see `class::report`).
 //!
 //! Nothing here touches a window, a file dialog or the disk: callers (the UI, the CLI) pick the path and
 //! write the bytes, and pass in the clock, so every export is reproducible in a test. The slow
@@ -13,6 +14,8 @@
 //! Text goes out in Unicode NFC whatever came in: an NFD name typed on one PC (or pasted from a web
 //! page) would otherwise sort, filter and search differently in Excel from the same name in NFC.
 
+pub mod class_pdf;
+pub mod class_xlsx;
 pub mod csv;
 pub mod json;
 pub mod pdf;
@@ -247,6 +250,6 @@ fn nfc(s: &str) -> String {
 }
 
 /// A date the way Vietnamese (and this app) writes it: dd/mm/yyyy.
-fn dmy(date: chrono::NaiveDate) -> String {
+pub fn dmy(date: chrono::NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }

@@ -37,7 +37,7 @@ use crate::records::{Event, EventKind, RosterRow, Status};
 use crate::text;
 
 /// A4 in points.
-const PAGE: (f32, f32) = (595.28, 841.89);
+pub(super) const PAGE: (f32, f32) = (595.28, 841.89);
 /// Left and right edge of the text block.
 const LEFT: f32 = 70.0;
 const RIGHT: f32 = PAGE.0 - 70.0;
@@ -47,11 +47,11 @@ const TABLE_BOTTOM: f32 = PAGE.1 - 200.0;
 const COLS: [f32; 4] = [36.0, RIGHT - LEFT - 36.0 - 70.0 - 112.0, 70.0, 112.0];
 const PAD: f32 = 6.0;
 
-const NAVY: (u8, u8, u8) = (0x1F, 0x3A, 0x5F);
-const RED: (u8, u8, u8) = (0xA3, 0x1F, 0x24);
-const GREY: (u8, u8, u8) = (0x55, 0x5B, 0x66);
-const INK: (u8, u8, u8) = (0x1A, 0x1A, 0x1A);
-const LIGHT: (u8, u8, u8) = (0xE3, 0xEB, 0xF4);
+pub(super) const NAVY: (u8, u8, u8) = (0x1F, 0x3A, 0x5F);
+pub(super) const RED: (u8, u8, u8) = (0xA3, 0x1F, 0x24);
+pub(super) const GREY: (u8, u8, u8) = (0x55, 0x5B, 0x66);
+pub(super) const INK: (u8, u8, u8) = (0x1A, 0x1A, 0x1A);
+pub(super) const LIGHT: (u8, u8, u8) = (0xE3, 0xEB, 0xF4);
 
 /// One certificate: a learner and the modules they completed.
 #[derive(Debug, Clone, PartialEq)]
@@ -185,10 +185,7 @@ pub fn to_certificates(
     t: &I18n,
     progress: OnProgress<'_>,
 ) -> Result<Vec<u8>, ExportError> {
-    let fonts = Fonts {
-        regular: Typeface::new(FONT_REGULAR)?,
-        bold: Typeface::new(FONT_BOLD)?,
-    };
+    let fonts = Fonts::embedded()?;
     let certs = certificates_from(rows, events)?;
     let mut document = Document::new();
     document.set_metadata(
@@ -385,7 +382,15 @@ fn frame(s: &mut Surface<'_>) {
     }
 }
 
-fn line(s: &mut Surface<'_>, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, colour: (u8, u8, u8)) {
+pub(super) fn line(
+    s: &mut Surface<'_>,
+    x1: f32,
+    y1: f32,
+    x2: f32,
+    y2: f32,
+    width: f32,
+    colour: (u8, u8, u8),
+) {
     let mut pb = PathBuilder::new();
     pb.move_to(x1, y1);
     pb.line_to(x2, y2);
@@ -396,7 +401,7 @@ fn line(s: &mut Surface<'_>, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, col
     }
 }
 
-fn fill((r, g, b): (u8, u8, u8)) -> Fill {
+pub(super) fn fill((r, g, b): (u8, u8, u8)) -> Fill {
     Fill {
         paint: rgb::Color::new(r, g, b).into(),
         ..Fill::default()
@@ -411,20 +416,30 @@ fn stroke((r, g, b): (u8, u8, u8), width: f32) -> Stroke {
     }
 }
 
-struct Fonts {
-    regular: Typeface,
-    bold: Typeface,
+pub(super) struct Fonts {
+    pub(super) regular: Typeface,
+    pub(super) bold: Typeface,
+}
+
+impl Fonts {
+    /// The embedded Noto Sans, regular and bold.
+    pub(super) fn embedded() -> Result<Fonts, ExportError> {
+        Ok(Fonts {
+            regular: Typeface::new(FONT_REGULAR)?,
+            bold: Typeface::new(FONT_BOLD)?,
+        })
+    }
 }
 
 /// A font for krilla and the same font for rustybuzz.
-struct Typeface {
+pub(super) struct Typeface {
     font: Font,
     face: Face<'static>,
     units_per_em: f32,
 }
 
 impl Typeface {
-    fn new(data: &'static [u8]) -> Result<Typeface, ExportError> {
+    pub(super) fn new(data: &'static [u8]) -> Result<Typeface, ExportError> {
         let face = Face::from_slice(data, 0).ok_or(ExportError::Font)?;
         let font = Font::new(data.into(), 0).ok_or(ExportError::Font)?;
         let units_per_em = face.units_per_em() as f32;
@@ -473,12 +488,20 @@ impl Typeface {
             .collect()
     }
 
-    fn width(&self, text: &str, size: f32) -> f32 {
+    pub(super) fn width(&self, text: &str, size: f32) -> f32 {
         self.shape(text).iter().map(|g| g.x_advance).sum::<f32>() * size
     }
 
     /// Draws one line with its baseline at `y`.
-    fn text(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), x: f32, y: f32, text: &str) {
+    pub(super) fn text(
+        &self,
+        s: &mut Surface<'_>,
+        size: f32,
+        colour: (u8, u8, u8),
+        x: f32,
+        y: f32,
+        text: &str,
+    ) {
         let glyphs = self.shape(text);
         s.set_stroke(None);
         s.set_fill(Some(fill(colour)));
@@ -492,17 +515,25 @@ impl Typeface {
         );
     }
 
-    fn centred_at(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), cx: f32, y: f32, text: &str) {
+    pub(super) fn centred_at(
+        &self,
+        s: &mut Surface<'_>,
+        size: f32,
+        colour: (u8, u8, u8),
+        cx: f32,
+        y: f32,
+        text: &str,
+    ) {
         let x = cx - self.width(text, size) / 2.0;
         self.text(s, size, colour, x, y, text);
     }
 
-    fn centred(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), y: f32, text: &str) {
+    pub(super) fn centred(&self, s: &mut Surface<'_>, size: f32, colour: (u8, u8, u8), y: f32, text: &str) {
         self.centred_at(s, size, colour, PAGE.0 / 2.0, y, text);
     }
 
     /// Greedy word wrap to `max` points; a word longer than a line is broken between letters.
-    fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+    pub(super) fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
         for word in text.split_whitespace() {

@@ -234,7 +234,11 @@ fn describe(
         | EventKind::LearnerMerged { .. }
         | EventKind::LearnerDeleted
         | EventKind::LearnerRestored
-        | EventKind::SimulationCompleted { .. } => None,
+        | EventKind::SimulationCompleted { .. }
+        | EventKind::ClassCreated { .. }
+        | EventKind::ClassUpdated { .. }
+        | EventKind::ClassJoined { .. }
+        | EventKind::ClassLeft { .. } => None,
     }
 }
 

@@ -90,7 +90,7 @@ const MAX_CELL: usize = 32_767;
 
 /// `s` cut to what one cell holds, so no single cell can fail the whole export. Profile text is already
 /// cut far shorter by the fold; this guards every other text too.
-fn excel_text(s: &str) -> &str {
+pub(super) fn excel_text(s: &str) -> &str {
     let mut units = 0;
     for (i, c) in s.char_indices() {
         units += c.len_utf16();
@@ -101,7 +101,7 @@ fn excel_text(s: &str) -> &str {
     s
 }
 
-fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
+pub(super) fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
     use chrono::Datelike as _;
     let year = u16::try_from(d.year()).ok()?;
     let month = u8::try_from(d.month()).ok()?;
@@ -110,7 +110,7 @@ fn excel_date(d: chrono::NaiveDate) -> Option<ExcelDateTime> {
 }
 
 /// A valid sheet name: Excel forbids `[]:*?/\` and more than 31 characters.
-fn sheet_name(name: &str) -> String {
+pub(super) fn sheet_name(name: &str) -> String {
     let clean: String = name
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))

@@ -23,6 +23,19 @@ pub fn with_installed(embedded: Catalog, data_dir: &Path) -> (Catalog, Vec<Insta
     (merge(embedded, &packs), skipped)
 }
 
+/// The lessons the app shows on `data_dir`: the embedded ones with the installed packs (a damaged pack is
+/// skipped and logged).
+///
+/// # Errors
+/// The embedded lessons' problems (ruled out for shipped binaries by the build's content test).
+pub fn shown(data_dir: &Path) -> Result<Catalog, Vec<crate::content::Issue>> {
+    let (catalog, skipped) = with_installed(crate::content::embedded()?, data_dir);
+    for s in skipped {
+        log::warn!("lesson pack {} skipped", s.entry.id);
+    }
+    Ok(catalog)
+}
+
 /// `base` with the modules of `packs` in place or added (see the module doc).
 #[must_use]
 pub fn merge(mut base: Catalog, packs: &[&Pack]) -> Catalog {

@@ -36,7 +36,7 @@ pub struct AnswerRecord {
 /// - true/false: `[0]` for "Đúng" (true), `[1]` for "Sai" (false);
 /// - ordering: the content indexes of the steps, in the order the learner put them;
 /// - matching: one pair `[left index, content index of the right-hand item chosen for it]` per left item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Chosen {
     Indexes(Vec<u32>),
@@ -117,6 +117,41 @@ pub enum EventKind {
     ModuleCompleted {
         module: String,
     },
+    /// A training class (lớp tập huấn), design "Version 1 extensions". Recorded about the nil learner;
+    /// `starts` and `ends` are `YYYY-MM-DD`.
+    ClassCreated {
+        class: Uuid,
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        starts: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ends: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trainer: Option<String>,
+    },
+    /// Changes a class's fields (each optional; an empty text clears `unit`, `ends` or `trainer`).
+    ClassUpdated {
+        class: Uuid,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        starts: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ends: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trainer: Option<String>,
+    },
+    /// The learner joins a class.
+    ClassJoined {
+        class: Uuid,
+    },
+    /// The learner leaves a class.
+    ClassLeft {
+        class: Uuid,
+    },
 }
 
 impl EventKind {
@@ -133,6 +168,10 @@ impl EventKind {
             EventKind::QuizAttempted { .. } => "quiz_attempted",
             EventKind::SimulationCompleted { .. } => "simulation_completed",
             EventKind::ModuleCompleted { .. } => "module_completed",
+            EventKind::ClassCreated { .. } => "class_created",
+            EventKind::ClassUpdated { .. } => "class_updated",
+            EventKind::ClassJoined { .. } => "class_joined",
+            EventKind::ClassLeft { .. } => "class_left",
         }
     }
 
@@ -148,7 +187,11 @@ impl EventKind {
             | EventKind::LearnerUpdated { .. }
             | EventKind::LearnerMerged { .. }
             | EventKind::LearnerDeleted
-            | EventKind::LearnerRestored => None,
+            | EventKind::LearnerRestored
+            | EventKind::ClassCreated { .. }
+            | EventKind::ClassUpdated { .. }
+            | EventKind::ClassJoined { .. }
+            | EventKind::ClassLeft { .. } => None,
         }
     }
 }
@@ -380,9 +423,41 @@ impl EventKind {
             EventKind::ModuleCompleted { module } => EventKind::ModuleCompleted {
                 module: into_nfc(module),
             },
+            EventKind::ClassCreated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => EventKind::ClassCreated {
+                class,
+                name: into_nfc(name),
+                unit: unit.map(into_nfc),
+                starts: into_nfc(starts),
+                ends: ends.map(into_nfc),
+                trainer: trainer.map(into_nfc),
+            },
+            EventKind::ClassUpdated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => EventKind::ClassUpdated {
+                class,
+                name: name.map(into_nfc),
+                unit: unit.map(into_nfc),
+                starts: starts.map(into_nfc),
+                ends: ends.map(into_nfc),
+                trainer: trainer.map(into_nfc),
+            },
             other @ (EventKind::LearnerMerged { .. }
             | EventKind::LearnerDeleted
-            | EventKind::LearnerRestored) => other,
+            | EventKind::LearnerRestored
+            | EventKind::ClassJoined { .. }
+            | EventKind::ClassLeft { .. }) => other,
         }
     }
 }

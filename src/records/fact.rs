@@ -84,6 +84,40 @@ pub enum FactKind {
         /// The module version it was completed in, if the event says.
         version: Option<u32>,
     },
+    /// `class_created` (every field but `class` optional only for an update).
+    ClassCreated(Box<ClassText>),
+    ClassUpdated(Box<ClassText>),
+    ClassJoined {
+        class: Uuid,
+    },
+    ClassLeft {
+        class: Uuid,
+    },
+}
+
+/// A class's text as a `class_created` or `class_updated` event sets it (`None`: not changed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClassText {
+    pub class: Uuid,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub starts: Option<String>,
+    pub ends: Option<String>,
+    pub trainer: Option<String>,
+}
+
+impl ClassText {
+    /// From `class` and its `[name, unit, starts, ends, trainer]`.
+    fn boxed(class: Uuid, [name, unit, starts, ends, trainer]: [Option<&String>; 5]) -> Box<ClassText> {
+        Box::new(ClassText {
+            class,
+            name: name.cloned(),
+            unit: unit.cloned(),
+            starts: starts.cloned(),
+            ends: ends.cloned(),
+            trainer: trainer.cloned(),
+        })
+    }
 }
 
 /// One event as the fold sees it.
@@ -170,6 +204,36 @@ impl Facts {
                 module: names.intern(module),
                 version: event.version(),
             },
+            EventKind::ClassCreated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => FactKind::ClassCreated(ClassText::boxed(
+                *class,
+                [
+                    Some(name),
+                    unit.as_ref(),
+                    Some(starts),
+                    ends.as_ref(),
+                    trainer.as_ref(),
+                ],
+            )),
+            EventKind::ClassUpdated {
+                class,
+                name,
+                unit,
+                starts,
+                ends,
+                trainer,
+            } => FactKind::ClassUpdated(ClassText::boxed(
+                *class,
+                [name, unit, starts, ends, trainer].map(Option::as_ref),
+            )),
+            EventKind::ClassJoined { class } => FactKind::ClassJoined { class: *class },
+            EventKind::ClassLeft { class } => FactKind::ClassLeft { class: *class },
         };
         Some(Fact {
             id: event.id,

@@ -25,7 +25,7 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
             position: optional_text(raw, "position")?,
         },
         "learner_merged" => EventKind::LearnerMerged {
-            into: uuid::Uuid::parse_str(raw.get("into")?.as_str()?).ok()?,
+            into: uuid(raw, "into")?,
         },
         "learner_deleted" => EventKind::LearnerDeleted,
         "learner_restored" => EventKind::LearnerRestored,
@@ -55,6 +55,28 @@ pub(crate) fn kind_from_map(raw: &Object) -> Option<EventKind> {
         "module_completed" => EventKind::ModuleCompleted {
             module: text(raw, "module")?,
         },
+        "class_created" => EventKind::ClassCreated {
+            class: uuid(raw, "class")?,
+            name: text(raw, "name")?,
+            unit: optional_text(raw, "unit")?,
+            starts: text(raw, "starts")?,
+            ends: optional_text(raw, "ends")?,
+            trainer: optional_text(raw, "trainer")?,
+        },
+        "class_updated" => EventKind::ClassUpdated {
+            class: uuid(raw, "class")?,
+            name: optional_text(raw, "name")?,
+            unit: optional_text(raw, "unit")?,
+            starts: optional_text(raw, "starts")?,
+            ends: optional_text(raw, "ends")?,
+            trainer: optional_text(raw, "trainer")?,
+        },
+        "class_joined" => EventKind::ClassJoined {
+            class: uuid(raw, "class")?,
+        },
+        "class_left" => EventKind::ClassLeft {
+            class: uuid(raw, "class")?,
+        },
         _ => return None,
     };
     Some(kind)
@@ -71,6 +93,10 @@ fn optional_text(raw: &Object, field: &str) -> Option<Option<String>> {
         Some(Value::String(s)) => Some(Some(s.clone())),
         Some(_) => None,
     }
+}
+
+fn uuid(raw: &Object, field: &str) -> Option<uuid::Uuid> {
+    uuid::Uuid::parse_str(raw.get(field)?.as_str()?).ok()
 }
 
 fn small(raw: &Object, field: &str) -> Option<u32> {
@@ -134,6 +160,19 @@ mod tests {
             json!({"kind": "module_completed", "module": "m"}),
             json!({"kind": "module_completed"}),
             json!({"kind": "badge_earned", "module": "m"}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
+                   "starts": "2026-12-01"}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A",
+                   "unit": "Xã B", "starts": "2026-12-01", "ends": null, "trainer": "Cô Lan", "x": [1]}),
+            json!({"kind": "class_created", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "name": "Lớp A"}),
+            json!({"kind": "class_created", "class": "lop-a", "name": "Lớp A", "starts": "2026-12-01"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "ends": "2026-12-05"}),
+            json!({"kind": "class_updated", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10", "trainer": 7}),
+            json!({"kind": "class_joined", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_joined"}),
+            json!({"kind": "class_left", "class": "5b0c1f7e-9d4a-4e55-8c1e-2b7f0a3d9e10"}),
+            json!({"kind": "class_left", "class": 5}),
         ];
         for case in &cases {
             let derived = EventKind::deserialize(case).ok();
@@ -143,6 +182,6 @@ mod tests {
         let accepted = cases
             .iter()
             .filter(|c| kind_from_map(c.as_object().unwrap()).is_some());
-        assert_eq!(accepted.count(), 14, "the valid cases above");
+        assert_eq!(accepted.count(), 20, "the valid cases above");
     }
 }

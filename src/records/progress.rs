@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{DateTime, FixedOffset};
 use uuid::Uuid;
 
+use super::class::{Applied, Class, ClassFold};
 use super::event::Event;
 use super::fact::{Fact, FactKind, Facts, Names, Sym};
 use super::merge::Merges;
@@ -191,6 +192,8 @@ pub struct Progress {
     /// Per visible learner, one entry per module in `modules`' order.
     by_learner: HashMap<Uuid, Vec<ModuleProgress>>,
     merges: Merges,
+    /// Training classes (see [`super::class`]).
+    classes: Vec<Class>,
 }
 
 impl Progress {
@@ -231,6 +234,28 @@ impl Progress {
         self.by_learner
             .get(&self.merges.resolve(learner))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Training classes, newest start first.
+    #[must_use]
+    pub fn classes(&self) -> &[Class] {
+        &self.classes
+    }
+
+    /// A class by id.
+    #[must_use]
+    pub fn class(&self, id: Uuid) -> Option<&Class> {
+        self.classes.iter().find(|c| c.id == id)
+    }
+
+    /// The classes a visible learner is in now (a merged id finds its profile's), newest start first.
+    #[must_use]
+    pub fn classes_of(&self, learner: Uuid) -> Vec<&Class> {
+        let learner = self.merges.resolve(learner);
+        self.classes
+            .iter()
+            .filter(|c| c.members.contains(&learner))
+            .collect()
     }
 
     /// A learner's progress in one module.
@@ -284,7 +309,12 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
     let names = &facts.names;
     let mut sorted: Vec<&Fact> = facts.list.iter().collect();
     // Within one millisecond a profile's creation must come before its updates, whatever the random ids.
-    let rank = |f: &Fact| u8::from(!matches!(f.kind, FactKind::Created(_)));
+    let rank = |f: &Fact| {
+        u8::from(!matches!(
+            f.kind,
+            FactKind::Created(_) | FactKind::ClassCreated(_)
+        ))
+    };
     sorted.sort_unstable_by_key(|f| (f.at, rank(f), f.id));
     sorted.dedup_by_key(|f| f.id);
 
@@ -301,9 +331,14 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
     let mut profiles: HashMap<Uuid, Profile> = HashMap::new();
     let mut last_activity: HashMap<Uuid, Time> = HashMap::new();
     let mut acc: HashMap<(Uuid, usize), Acc> = HashMap::new();
+    let mut classes = ClassFold::default();
 
     for fact in &sorted {
         let owner = merges.resolve(fact.learner);
+        if let Applied::Class = classes.apply(fact, owner) {
+            // About a class, recorded for the nil learner: nobody's activity.
+            continue;
+        }
         // Sorted by time, so the last insert is the latest.
         last_activity.insert(owner, fact.at);
         let (FactKind::Viewed { module, .. }
@@ -392,8 +427,10 @@ pub fn fold_facts(facts: &Facts, modules: &[ModuleSpec]) -> Progress {
             (l.id, per_module)
         })
         .collect();
+    let classes = classes.finish(&learners);
     Progress {
         modules: modules.to_vec(),
+        classes,
         learners,
         deleted,
         by_learner,
@@ -428,7 +465,11 @@ fn apply_profile(profile: &mut Profile, kind: &FactKind, at: Time) {
         | FactKind::Viewed { .. }
         | FactKind::Attempted { .. }
         | FactKind::Simulated { .. }
-        | FactKind::Completed { .. } => {}
+        | FactKind::Completed { .. }
+        | FactKind::ClassCreated(_)
+        | FactKind::ClassUpdated(_)
+        | FactKind::ClassJoined { .. }
+        | FactKind::ClassLeft { .. } => {}
     }
 }
 

@@ -7,7 +7,7 @@ use std::process::Command;
 use kynangso::learning::{NewLearner, Records};
 use kynangso::records::EventKind;
 
-/// Runs the program with `args` in Vietnamese: exit code, stdout, stderr.
+/// Runs the program with `args`, in Vietnamese: (exit code, stdout, stderr).
 pub fn kns(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kynangso"))
         .args(args)

@@ -17,6 +17,9 @@ mod common;
 mod export_fixture;
 mod pack_fixture;
 
+mod classes_analysis;
+mod classes_multi_pc;
+mod classes_records;
 mod cli_records;
 mod content_embedded;
 mod content_validation;

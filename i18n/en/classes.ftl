@@ -1,0 +1,57 @@
+# Training classes: command line and the class report (XLSX, PDF).
+
+class-no-name = (Class without a name)
+class-status-not-started = Not started
+class-status-in-progress = In progress
+class-status-quiz-passed = Quiz passed
+class-status-completed = Completed
+class-answer-true = True
+class-answer-false = False
+
+cli-classes-none = There are no classes in these records yet.
+cli-classes-header = Class | Unit | From | To | Learners | Completed everything | Class id
+cli-class-not-found = No class “{ $class }” was found. List the classes with: kynangso classes
+cli-class-ambiguous = { $count } classes are named “{ $class }”. Give the class id instead of the name: { $ids }
+cli-class-report-needs-class = The class report needs a class: add --class NAME or the class id.
+cli-class-report-extension = The class report is written as an .xlsx or a .pdf file; name the file “{ $path }” with .xlsx or .pdf at the end.
+cli-class-report-done = Wrote the report of class “{ $class }” ({ $learners } learners) to { $path }.
+
+report-title = TRAINING CLASS REPORT
+report-sheet-summary = Summary
+report-sheet-learners = Learners
+report-sheet-questions = Questions
+report-class = Class
+report-unit = Unit
+report-dates = Dates
+report-starts = From
+report-ends = To
+report-trainer = Trainer
+report-learners = Learners
+report-completed-all = Completed every module
+report-needs-help = Need help
+report-made-on = Made on { $date }
+report-col-module = Module
+report-col-completed = Completed
+report-col-started = Started
+report-col-total = Learners
+report-col-percent = Completed (%)
+report-col-number = No.
+report-col-name = Full name
+report-col-status = Status
+report-col-score = Best score
+report-col-attempts = Attempts
+report-col-date = Completed on
+report-col-question = Question
+report-col-answered = Times answered
+report-col-correct = Times right
+report-col-facility = Right (%)
+report-col-right-answer = Correct answer
+report-col-wrong-answer = Most chosen wrong answer
+report-col-wrong-count = Chosen by
+report-col-explanation = Explanation
+report-chart-title = Completion by module
+report-learner-list = Learners
+report-sign-trainer = TRAINER
+report-sign-commune = COMMUNE PEOPLE'S COMMITTEE
+report-sign-hint = (signature and full name)
+report-continued = (continued)

@@ -1,0 +1,57 @@
+# Lớp tập huấn: dòng lệnh và báo cáo lớp (XLSX, PDF).
+
+class-no-name = (Lớp chưa có tên)
+class-status-not-started = Chưa học
+class-status-in-progress = Đang học
+class-status-quiz-passed = Đạt bài kiểm tra
+class-status-completed = Hoàn thành
+class-answer-true = Đúng
+class-answer-false = Sai
+
+cli-classes-none = Chưa có lớp nào trong dữ liệu này.
+cli-classes-header = Lớp | Đơn vị | Từ ngày | Đến ngày | Học viên | Hoàn thành tất cả | Mã lớp
+cli-class-not-found = Không tìm thấy lớp “{ $class }”. Xem danh sách lớp bằng lệnh: kynangso classes
+cli-class-ambiguous = Có { $count } lớp cùng tên “{ $class }”. Hãy ghi mã lớp thay cho tên: { $ids }
+cli-class-report-needs-class = Báo cáo lớp cần chọn lớp: thêm --class TÊN-LỚP hoặc mã lớp.
+cli-class-report-extension = Báo cáo lớp được ghi thành tệp .xlsx hoặc .pdf; hãy đặt tên tệp “{ $path }” có đuôi .xlsx hoặc .pdf.
+cli-class-report-done = Đã ghi báo cáo lớp “{ $class }” ({ $learners } học viên) vào { $path }.
+
+report-title = BÁO CÁO KẾT QUẢ LỚP TẬP HUẤN
+report-sheet-summary = Tổng hợp
+report-sheet-learners = Học viên
+report-sheet-questions = Câu hỏi
+report-class = Lớp
+report-unit = Đơn vị
+report-dates = Thời gian
+report-starts = Từ ngày
+report-ends = Đến ngày
+report-trainer = Giảng viên
+report-learners = Số học viên
+report-completed-all = Hoàn thành tất cả học phần
+report-needs-help = Cần hỗ trợ
+report-made-on = Lập ngày { $date }
+report-col-module = Học phần
+report-col-completed = Hoàn thành
+report-col-started = Đã bắt đầu
+report-col-total = Số học viên
+report-col-percent = Tỉ lệ hoàn thành (%)
+report-col-number = STT
+report-col-name = Họ và tên
+report-col-status = Trạng thái
+report-col-score = Điểm cao nhất
+report-col-attempts = Số lần làm bài
+report-col-date = Ngày hoàn thành
+report-col-question = Câu hỏi
+report-col-answered = Số lần trả lời
+report-col-correct = Số lần đúng
+report-col-facility = Tỉ lệ đúng (%)
+report-col-right-answer = Đáp án đúng
+report-col-wrong-answer = Câu trả lời sai chọn nhiều nhất
+report-col-wrong-count = Số người chọn
+report-col-explanation = Giải thích
+report-chart-title = Tỉ lệ hoàn thành theo học phần
+report-learner-list = Danh sách học viên
+report-sign-trainer = GIẢNG VIÊN
+report-sign-commune = UBND XÃ/PHƯỜNG
+report-sign-hint = (ký và ghi rõ họ tên)
+report-continued = (tiếp theo)
