@@ -31,9 +31,9 @@ pub struct Cli {
 /// Sub-commands.
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
-    /// Validate the embedded lessons, or a lesson folder DIR
+    /// Validate the embedded lessons, a lesson folder DIR, or a lesson pack FILE.kns
     CheckContent {
-        /// A lessons folder to check instead of the embedded one
+        /// A lessons folder, or a .kns pack, to check instead of the embedded lessons
         dir: Option<PathBuf>,
     },
     /// Open the window, draw every main screen once, print the time to first frame, exit
@@ -69,6 +69,11 @@ pub enum Cmd {
         /// The LRS password, or secret (default: `KYNANGSO_LRS_PASSWORD`)
         #[arg(long, value_name = "P")]
         password: Option<String>,
+    },
+    /// Signed lesson packs (.kns): make keys, build, verify, trust, install, list, remove
+    Pack {
+        #[command(subcommand)]
+        command: crate::cli_pack::PackCmd,
     },
 }
 
@@ -159,11 +164,13 @@ pub fn run(cli: Cli, started: Instant) -> ExitCode {
                 password,
             },
         ),
+        Some(Cmd::Pack { command }) => crate::cli_pack::run(&t, cli.data_dir.as_deref(), command),
         None => open_window(&t, cli.data_dir.as_deref(), started, false),
     }
 }
 
-fn print_issues(t: &I18n, issues: &[content::Issue]) {
+/// Prints content problems, one `path:line: message` each, then their count.
+pub fn print_issues(t: &I18n, issues: &[content::Issue]) {
     for issue in issues {
         eprintln!("{}", issue.render(t));
     }
@@ -171,6 +178,9 @@ fn print_issues(t: &I18n, issues: &[content::Issue]) {
 }
 
 fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
+    if let Some(file) = dir.filter(|d| d.is_file()) {
+        return crate::cli_pack::check_content_pack(t, file);
+    }
     let result = match dir {
         Some(d) => content::load(&DirSource::new(d)),
         None => content::embedded(),
@@ -190,7 +200,7 @@ fn check_content(t: &I18n, dir: Option<&Path>) -> ExitCode {
 }
 
 fn open_window(t: &I18n, data_dir: Option<&Path>, started: Instant, smoke: bool) -> ExitCode {
-    let catalog = match content::embedded() {
+    let catalog = match crate::pack::catalog::shown(&paths::data_dir(data_dir)) {
         Ok(c) => Arc::new(c),
         Err(issues) => {
             print_issues(t, &issues);

@@ -44,11 +44,12 @@ pub fn list(t: &I18n, data_dir: Option<&Path>) -> ExitCode {
 
 /// The lessons, the data folder and its records folded; a problem is told on stderr (exit code).
 fn fold(t: &I18n, data_dir: Option<&Path>) -> Result<(content::Catalog, PathBuf, Progress), ExitCode> {
-    let Ok(catalog) = content::embedded() else {
+    let dir = paths::data_dir(data_dir);
+    // The modules as the window shows them: installed lesson packs included.
+    let Ok(catalog) = crate::pack::catalog::shown(&dir) else {
         eprintln!("{}", t.error_content());
         return Err(ExitCode::from(1));
     };
-    let dir = paths::data_dir(data_dir);
     let (progress, _) = crate::cli_records::fold_folder(t, &dir, &catalog)?;
     Ok((catalog, dir, progress))
 }

@@ -31,11 +31,12 @@ pub fn export(
     out: &Path,
     class: Option<&str>,
 ) -> ExitCode {
-    let Ok(catalog) = content::embedded() else {
+    let dir = paths::data_dir(data_dir);
+    // The modules as the window shows them: installed lesson packs included.
+    let Ok(catalog) = crate::pack::catalog::shown(&dir) else {
         eprintln!("{}", t.error_content());
         return ExitCode::from(1);
     };
-    let dir = paths::data_dir(data_dir);
     let (progress, facts) = match fold_folder(t, &dir, &catalog) {
         Ok(folded) => folded,
         Err(code) => return code,

@@ -143,6 +143,13 @@ impl Records {
         Ok((records, report))
     }
 
+    /// Folds again with the modules of `catalog` (a lesson pack was installed or removed). Records are
+    /// kept by module, lesson and question ids, so what still exists keeps its progress.
+    pub fn set_catalog(&mut self, catalog: &Catalog) {
+        self.specs = ModuleSpec::from_catalog(catalog);
+        self.progress = fold_facts(self.journal.facts(), &self.specs);
+    }
+
     /// The folded progress.
     #[must_use]
     pub fn progress(&self) -> &Progress {

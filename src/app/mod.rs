@@ -18,6 +18,7 @@ use crate::settings::{Health, Settings, TEXT_SIZE_RANGE};
 use crate::ui::{self, Commands, ScreenCtx};
 
 mod classes;
+mod packs;
 mod trainer;
 
 /// What screens read of the app, borrowed field by field so each screen's state stays free to change.

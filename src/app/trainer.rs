@@ -108,6 +108,9 @@ pub(super) fn apply(app: &mut App, action: Change) {
         Change::AddPasted { class, choices } => super::classes::add_pasted(app, class, &choices),
         Change::LeaveClass { class, learner } => super::classes::leave(app, class, learner),
         Change::SetPcClass(class) => super::classes::set_pc_class(app, class),
+        Change::InstallPack => super::packs::install(app),
+        Change::RemovePack(id) => super::packs::remove(app, &id),
+        Change::TrustKey(text) => super::packs::trust(app, &text),
     }
 }
 

@@ -73,6 +73,8 @@ pub struct CompletedModule {
     /// Best quiz score in percent.
     pub score: Option<u32>,
     pub date: Option<NaiveDate>,
+    /// The module version it was completed in, shown after the title.
+    pub version: Option<u32>,
 }
 
 /// A certificate needs a name: a learner whose `learner_created` event is not on this PC (only their
@@ -125,6 +127,7 @@ pub fn certificates_from(rows: &[RosterRow], events: &dyn Events) -> Result<Vec<
                 title: text::clean(&row.module_title),
                 score: row.best_score,
                 date: row.completed_at.map(|at| at.date_naive()),
+                version: row.completed_version,
             });
         }
     }
@@ -261,7 +264,11 @@ fn draw_certificate(
 
     y = table_header(&mut s, fonts, t, y);
     for (n, module) in cert.modules.iter().enumerate() {
-        let lines = fonts.regular.wrap(&module.title, 11.5, COLS[1] - 2.0 * PAD);
+        let title = module.version.map_or_else(
+            || module.title.clone(),
+            |v| t.export_cert_module_version(module.title.clone(), v),
+        );
+        let lines = fonts.regular.wrap(&title, 11.5, COLS[1] - 2.0 * PAD);
         let row_h = 15.0 * lines.len().max(1) as f32 + 10.0;
         if y + row_h > TABLE_BOTTOM {
             // A learner with more modules than fit: continue the table on a second page.

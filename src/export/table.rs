@@ -8,7 +8,7 @@ use crate::i18n::I18n;
 use crate::records::{RosterRow, Status};
 
 /// Number of columns.
-pub(super) const COLUMNS: usize = 11;
+pub(super) const COLUMNS: usize = 12;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,7 @@ pub(super) fn header(t: &I18n) -> [String; COLUMNS] {
         t.export_col_completed_on(),
         t.export_col_learner_id(),
         t.export_col_module_id(),
+        t.export_col_version(),
     ]
 }
 
@@ -61,5 +62,6 @@ pub(super) fn row(r: &RosterRow, t: &I18n) -> [Cell; COLUMNS] {
             .map_or(Cell::Empty, |at| Cell::Date(at.date_naive())),
         Cell::Text(r.learner.to_string()),
         Cell::Text(nfc(&r.module_id)),
+        r.completed_version.map_or(Cell::Empty, Cell::Number),
     ]
 }

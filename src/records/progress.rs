@@ -155,6 +155,14 @@ impl ModuleProgress {
         self.completed_at.is_some()
     }
 
+    /// A lesson shown as new ("Mới"): the module is completed but the lesson was never viewed, so it came
+    /// with an update after the completion (which needed every lesson of its time). The module stays
+    /// completed; the new lesson does not make it "not finished".
+    #[must_use]
+    pub fn is_new_lesson(&self, lesson: &str) -> bool {
+        self.completed() && !self.lessons_viewed.contains(lesson)
+    }
+
     /// Whether any attempt passed.
     #[must_use]
     pub fn quiz_passed(&self) -> bool {

@@ -29,6 +29,8 @@ pub struct RosterRow {
     pub best_score: Option<u32>,
     pub attempts: usize,
     pub completed_at: Option<DateTime<FixedOffset>>,
+    /// The module version it was completed in (`None` when not completed, or recorded before versions).
+    pub completed_version: Option<u32>,
 }
 
 /// The roster: every visible learner × every module, learners in [`Progress::learners`] order and
@@ -51,6 +53,7 @@ pub fn roster(progress: &Progress) -> Vec<RosterRow> {
                 best_score: module.best_percent,
                 attempts: module.attempts.len(),
                 completed_at: module.completed_at,
+                completed_version: module.completed_version,
             });
         }
     }

@@ -58,6 +58,12 @@ pub enum Change {
     LeaveClass { class: Uuid, learner: Uuid },
     /// "This PC is in class X" (`None`: in no class): learners created here join it.
     SetPcClass(Option<Uuid>),
+    /// Install the lesson pack checked on the "Cập nhật bài học" page (it waits in the trainer state).
+    InstallPack,
+    /// Remove the installed lesson pack with this id (already confirmed).
+    RemovePack(String),
+    /// Trust the publisher key pasted or read from a file (checked again when applied).
+    TrustKey(String),
 }
 
 /// One reviewed line of a pasted list of names.

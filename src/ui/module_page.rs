@@ -51,6 +51,8 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, index: usize, out: &mut Commands
                 ui.muted(t.module_lesson_minutes(lesson.meta.minutes));
                 if mine.is_some_and(|p| p.lessons_viewed.contains(&lesson.meta.id)) {
                     ui.tone_label(NoticeKind::Good, t.module_lesson_read());
+                } else if mine.is_some_and(|p| p.is_new_lesson(&lesson.meta.id)) {
+                    ui.status_chip(crate::records::roster::Status::InProgress, t.pack_lesson_new());
                 }
             });
         }

@@ -36,6 +36,7 @@ fn expected(rows: &[RosterRow]) -> Vec<Vec<String>> {
                     .unwrap_or_default(),
                 r.learner.to_string(),
                 r.module_id.clone(),
+                r.completed_version.map(|v| v.to_string()).unwrap_or_default(),
             ]
         })
         .collect()
@@ -74,7 +75,8 @@ fn csv_reads_back_as_the_roster() {
             "Số lần làm bài",
             "Ngày hoàn thành",
             "Mã học viên",
-            "Mã học phần"
+            "Mã học phần",
+            "Phiên bản hoàn thành"
         ]
     );
     assert_eq!(back, expected(&rows));
@@ -121,6 +123,6 @@ fn csv_header_and_status_follow_the_ui_language() {
 fn csv_of_an_empty_roster_is_just_the_header() {
     let bytes = to_csv(&[], &I18n::new(Lang::Vi), &mut |_, _| {}).unwrap();
     let (header, back) = read_back(&bytes);
-    assert_eq!(header.len(), 11);
+    assert_eq!(header.len(), 12);
     assert!(back.is_empty());
 }

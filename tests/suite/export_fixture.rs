@@ -71,6 +71,7 @@ fn row(
         best_score: best,
         attempts,
         completed_at: completed.map(at),
+        completed_version: completed.map(|_| 1),
     }
 }
 

@@ -83,7 +83,7 @@ fn one_certificate_page_per_learner_with_a_completed_module() {
     assert!(pages[0].contains("Đơn vị: Xã Tân Lập, huyện Đan Phượng"));
     // A's table: both completed modules with score and local completion date; not the open one.
     assert!(
-        pages[0].contains("Hệ thống thông tin báo cáo 90/100 20/11/2026"),
+        pages[0].contains("Hệ thống thông tin báo cáo (phiên bản 1) 90/100 20/11/2026"),
         "{}",
         pages[0]
     );

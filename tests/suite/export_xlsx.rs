@@ -46,12 +46,13 @@ fn xlsx_reads_back_as_the_roster() {
         book.defined_names()
     );
     let range = book.worksheet_range("Danh sách học viên").unwrap();
-    assert_eq!(range.get_size(), (rows.len() + 1, 11));
+    assert_eq!(range.get_size(), (rows.len() + 1, 12));
     let sheet: Vec<&[Data]> = range.rows().collect();
     let header: Vec<String> = sheet[0].iter().map(text).collect();
     assert_eq!(header[0], "Họ và tên");
     assert_eq!(header[4], "Trạng thái");
     assert_eq!(header[8], "Ngày hoàn thành");
+    assert_eq!(header[11], "Phiên bản hoàn thành");
 
     for (r, cells) in rows.iter().zip(&sheet[1..]) {
         assert_eq!(text(&cells[0]), nfc(&r.name));
@@ -83,6 +84,8 @@ fn xlsx_reads_back_as_the_roster() {
         }
         assert_eq!(text(&cells[9]), r.learner.to_string());
         assert_eq!(text(&cells[10]), r.module_id);
+        // The version the module was completed in: a number, empty when not completed.
+        assert_eq!(number(&cells[11]), r.completed_version.map(f64::from));
     }
     // Typed strings are never formulas in Excel, so names stay as typed; NFD came in, NFC goes out.
     assert_eq!(text(&sheet[7][0]), NAME_C);
@@ -105,5 +108,5 @@ fn xlsx_of_an_empty_roster_has_the_header() {
     let bytes = to_xlsx(&[], &I18n::new(Lang::Vi), &mut |_, _| {}).unwrap();
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
     let range = book.worksheet_range("Danh sách học viên").unwrap();
-    assert_eq!(range.get_size(), (1, 11));
+    assert_eq!(range.get_size(), (1, 12));
 }

@@ -16,6 +16,7 @@
 mod common;
 mod export_fixture;
 mod lrs_fake;
+mod pack_fixture;
 
 mod classes_analysis;
 mod classes_multi_pc;
@@ -34,6 +35,8 @@ mod fonts;
 mod i18n;
 mod lrs_push;
 mod lrs_ralph;
+mod pack_flow;
+mod pack_hostile;
 mod props_journal;
 mod quiz_fairness;
 mod readers_prop;
@@ -51,6 +54,7 @@ mod ui_classes;
 mod ui_foundation;
 mod ui_learning;
 mod ui_lrs;
+mod ui_packs;
 mod ui_present;
 mod ui_review;
 mod ui_simulation_app;

@@ -324,6 +324,17 @@ fn trainer_class_grid() {
 }
 
 #[test]
+fn trainer_packs() {
+    // "Cập nhật bài học" showing what a pack changes, before "Cài đặt gói".
+    snapshot("trainer_packs", |h| {
+        let pack = crate::pack_fixture::demo_pack(&crate::pack_fixture::test_only_key());
+        let changes = kynangso::pack::changes(&h.state().catalog, &pack);
+        h.state_mut().trainer.packs.verified = Some(kynangso::ui::trainer::Verified { pack, changes });
+        trainer_page(h, |_| Page::Packs);
+    });
+}
+
+#[test]
 fn trainer_change_pin() {
     snapshot("trainer_change_pin", |h| trainer_page(h, |_| Page::Pin));
 }

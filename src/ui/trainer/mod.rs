@@ -14,6 +14,7 @@ mod import;
 mod learner;
 mod lrs;
 mod notes;
+mod packs;
 mod pin;
 mod roster;
 
@@ -32,6 +33,7 @@ pub(crate) use import::Read;
 pub use learner::EditForm;
 pub(crate) use learner::invalid_message;
 pub use lrs::LrsState;
+pub use packs::{PacksState, Verified};
 pub use pin::{PinCheck, PinForm};
 
 /// A page of the trainer area.
@@ -43,6 +45,8 @@ pub enum Page {
     Learner(Uuid),
     Export,
     Import,
+    /// "Cập nhật bài học": lesson packs and trusted publishers.
+    Packs,
     /// Change the PIN.
     Pin,
     /// Each module's notes for trainers.
@@ -97,6 +101,7 @@ pub struct TrainerState {
     /// class dashboard).
     pub learner_back: Option<Page>,
     pub lrs: LrsState,
+    pub packs: PacksState,
 }
 
 impl TrainerState {
@@ -112,6 +117,7 @@ impl TrainerState {
         self.merge_search.clear();
         self.classes.reset();
         self.learner_back = None;
+        self.packs.reset();
     }
 
     /// Whether a PIN is being checked or hashed ("checking…" on screen).
@@ -134,6 +140,7 @@ pub fn poll(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, out
     export::poll(state, ctx, wake);
     import::poll(state, ctx, wake, out);
     classes::poll(state, ctx, wake);
+    packs::poll(state, ctx, wake);
     pin::poll(state, ctx, out);
     lrs::poll(state, ctx, wake);
 }
@@ -151,6 +158,7 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
         Page::Learner(id) => learner::show(ui, ctx, state, id, out),
         Page::Export => export::show(ui, ctx, state, out),
         Page::Import => import::show(ui, ctx, state),
+        Page::Packs => packs::show(ui, ctx, state, out),
         Page::Pin => pin::change_ui(ui, ctx, state, out),
         Page::Notes => notes::show(ui, ctx, state),
         Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_) => {
@@ -176,6 +184,7 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             (Page::Classes, t.trainer_tab_classes(), on_classes),
             (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
             (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
+            (Page::Packs, t.pack_title(), state.page == Page::Packs),
             (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
             (Page::Notes, t.trainer_tab_notes(), state.page == Page::Notes),
             (Page::Lrs, t.trainer_nav_lrs(), state.page == Page::Lrs),
