@@ -44,6 +44,7 @@ trainer-lock = Lock the trainer area
 trainer-tab-roster = Roster
 trainer-tab-export = Export records
 trainer-tab-import = Import records
+trainer-page-menu = Page
 trainer-tab-pin = Change PIN
 
 trainer-filter-unit = Filter by unit

@@ -38,6 +38,7 @@ trainer-lock = Khóa khu vực giảng viên
 trainer-tab-roster = Danh sách học viên
 trainer-tab-export = Xuất dữ liệu
 trainer-tab-import = Nhập dữ liệu
+trainer-page-menu = Trang
 trainer-tab-pin = Đổi mã PIN
 
 trainer-filter-unit = Lọc theo đơn vị

@@ -51,11 +51,13 @@ pub fn write_module(root: &Path, version: u32, third: bool, reworded: bool) {
     } else {
         "Câu một?"
     };
+    // Every lesson has a graded question (the third lesson, when there is one, takes q3).
+    let q3_lesson = if third { "bai-3" } else { "bai-1" };
     let quiz = format!(
         r#"{{ "questions": [
-  {{ "id": "q1", "kind": "true_false", "prompt": "{prompt}", "answer": true, "explanation": "Vì thế." }},
-  {{ "id": "q2", "kind": "true_false", "prompt": "Câu hai?", "answer": false, "explanation": "Vì thế." }},
-  {{ "id": "q3", "kind": "single", "prompt": "Câu ba?", "options": ["A", "B"], "correct": 0, "explanation": "Vì thế." }}
+  {{ "id": "q1", "kind": "true_false", "tests": "skill", "lesson": "bai-1", "prompt": "{prompt}", "answer": true, "explanation": "Vì thế." }},
+  {{ "id": "q2", "kind": "true_false", "tests": "skill", "lesson": "bai-2", "prompt": "Câu hai?", "answer": false, "explanation": "Vì thế." }},
+  {{ "id": "q3", "kind": "single", "tests": "fact", "lesson": "{q3_lesson}", "prompt": "Câu ba?", "options": ["A", "B"], "correct": 0, "explanation": "Vì thế." }}
 ] }}"#
     );
     std::fs::write(dir.join("quiz.json"), quiz).unwrap();

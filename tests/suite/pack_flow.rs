@@ -259,7 +259,8 @@ fn update_keeps_completion_flags_new_lessons_and_exports_name_versions() {
     let (mut records, _) = Records::open(data.path(), &catalog, kynangso::learning::now).unwrap();
     let learner = complete(&mut records, &catalog, MODULE);
 
-    // Version 2: a third lesson, the first question reworded.
+    // Version 2: a third lesson, the first question reworded, and q3 moved to the new lesson (so it can be
+    // drawn for it).
     let v2 =
         pack::verify::verify(files_of(&pack_of(&key, 2, true, true)), &Trust::load(data.path())).unwrap();
     let changes = pack::changes(&catalog, &v2);
@@ -279,12 +280,12 @@ fn update_keeps_completion_flags_new_lessons_and_exports_name_versions() {
             counts.questions_changed,
             counts.questions_added
         ),
-        (1, 0, 1, 0)
+        (1, 0, 2, 0)
     );
     let t = kynangso::i18n::I18n::new(kynangso::i18n::Lang::Vi);
     assert_eq!(
         pack::words::change(&t, &changes[0]),
-        "Cập nhật “Học phần của tỉnh thử” từ phiên bản 1 lên 2: 1 bài mới, 1 câu hỏi sửa"
+        "Cập nhật “Học phần của tỉnh thử” từ phiên bản 1 lên 2: 1 bài mới, 2 câu hỏi sửa"
     );
     pack::install::install(data.path(), &v2, "2026-12-03").unwrap();
     let catalog = catalog_of(data.path());

@@ -147,7 +147,7 @@ fn trainer_trusts_a_key_checks_installs_updates_and_removes_a_pack() {
     check_pack(&mut h, &v2);
     assert!(has(
         &h,
-        "Cập nhật “Học phần của tỉnh thử” từ phiên bản 1 lên 2: 1 bài mới, 1 câu hỏi sửa"
+        "Cập nhật “Học phần của tỉnh thử” từ phiên bản 1 lên 2: 1 bài mới, 2 câu hỏi sửa"
     ));
     press(&mut h, "Cài đặt gói");
     let index = h

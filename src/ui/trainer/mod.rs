@@ -171,28 +171,60 @@ pub fn show(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &
 
 fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &mut Commands) {
     let t = ctx.t;
+    let on_classes = matches!(
+        state.page,
+        Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_)
+    ) || (matches!(state.page, Page::Learner(_)) && state.learner_back.is_some());
+    let on_roster = matches!(state.page, Page::Roster | Page::Learner(_)) && !on_classes;
+    let tabs = [
+        (Page::Roster, t.trainer_tab_roster(), on_roster),
+        (Page::Classes, t.trainer_tab_classes(), on_classes),
+        (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
+        (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
+        (Page::Packs, t.pack_title(), state.page == Page::Packs),
+        (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
+        (Page::Notes, t.trainer_tab_notes(), state.page == Page::Notes),
+        (Page::Lrs, t.trainer_nav_lrs(), state.page == Page::Lrs),
+    ];
+    // Nine tabs wrap to four rows at 200% on a 1366-pixel screen and push the page off it; past two rows
+    // the pages go into one drop-down list instead.
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let padding = 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
+    let needed: f32 = tabs
+        .iter()
+        .map(|(_, label, _)| {
+            ui.fonts_mut(|f| f.layout_no_wrap(label.clone(), font.clone(), color))
+                .size()
+                .x
+                + padding
+        })
+        .sum();
+    let compact = needed > 1.6 * ui.available_width();
+    let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
         ui.heading(t.trainer_title());
         ui.separator();
-        let on_classes = matches!(
-            state.page,
-            Page::Classes | Page::ClassForm(_) | Page::ClassLearners(_) | Page::Class(_)
-        ) || (matches!(state.page, Page::Learner(_)) && state.learner_back.is_some());
-        let on_roster = matches!(state.page, Page::Roster | Page::Learner(_)) && !on_classes;
-        for (page, label, selected) in [
-            (Page::Roster, t.trainer_tab_roster(), on_roster),
-            (Page::Classes, t.trainer_tab_classes(), on_classes),
-            (Page::Export, t.trainer_tab_export(), state.page == Page::Export),
-            (Page::Import, t.trainer_tab_import(), state.page == Page::Import),
-            (Page::Packs, t.pack_title(), state.page == Page::Packs),
-            (Page::Pin, t.trainer_tab_pin(), state.page == Page::Pin),
-            (Page::Notes, t.trainer_tab_notes(), state.page == Page::Notes),
-            (Page::Lrs, t.trainer_nav_lrs(), state.page == Page::Lrs),
-        ] {
-            if ui.selectable_label(selected, label).clicked() {
-                state.page = page;
-                state.confirm = None;
-                state.learner_back = None;
+        if compact {
+            let current = tabs
+                .iter()
+                .find(|(_, _, selected)| *selected)
+                .map(|(_, label, _)| label.clone())
+                .unwrap_or_default();
+            egui::ComboBox::new("trainer-pages", t.trainer_page_menu())
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for (page, label, selected) in &tabs {
+                        if ui.selectable_label(*selected, label.as_str()).clicked() {
+                            chosen = Some(*page);
+                        }
+                    }
+                });
+        } else {
+            for (page, label, selected) in &tabs {
+                if ui.selectable_label(*selected, label.as_str()).clicked() {
+                    chosen = Some(*page);
+                }
             }
         }
         ui.separator();
@@ -205,6 +237,11 @@ fn tabs_ui(ui: &mut egui::Ui, ctx: &ScreenCtx, state: &mut TrainerState, out: &m
             });
         }
     });
+    if let Some(page) = chosen {
+        state.page = page;
+        state.confirm = None;
+        state.learner_back = None;
+    }
 }
 
 /// A learner's name for messages: the name, or "(chưa có tên)" when the profile has none here.
