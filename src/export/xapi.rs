@@ -363,14 +363,14 @@ impl Classes {
         let mut member: HashMap<(Uuid, Uuid), bool> = HashMap::new();
         for event in sorted {
             match &event.kind {
-                Some(EventKind::ClassCreated { class, name, .. }) => {
-                    names.insert(*class, name.clone());
-                }
-                Some(EventKind::ClassUpdated {
-                    class,
-                    name: Some(name),
-                    ..
-                }) => {
+                Some(
+                    EventKind::ClassCreated { class, name, .. }
+                    | EventKind::ClassUpdated {
+                        class,
+                        name: Some(name),
+                        ..
+                    },
+                ) => {
                     names.insert(*class, name.clone());
                 }
                 Some(EventKind::ClassJoined { class }) => {
