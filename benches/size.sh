@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the size of the stripped release binary (the release profile strips), the figure issue 9 asks to
-# keep at or under 15 MiB. Builds first unless --no-build; --target TRIPLE measures a cross build (the .exe).
+# Prints the size of the stripped release binary (the release profile strips). Issue 9 set the goal at
+# 15 MiB; the HTTPS client for the LRS (issue 12) and the signed lesson packs (issue 13) took it to about
+# 17.2 MiB in 2026-12, so the goal is now 18 MiB (README, "Run it and test it"). Builds first unless --no-build; --target TRIPLE measures a cross build (the .exe).
 #
 #   benches/size.sh                                   # Linux binary
 #   benches/size.sh --target x86_64-pc-windows-gnu    # Windows .exe
@@ -27,4 +28,4 @@ if [ $build = 1 ]; then
   cargo build --release --locked ${target[@]+"${target[@]}"} >&2
 fi
 bytes=$(stat -c %s "$dir/$name")
-awk -v b="$bytes" -v f="$dir/$name" 'BEGIN { printf "%s: %d bytes = %.2f MiB (goal <= 15 MiB)\n", f, b, b / 1048576 }'
+awk -v b="$bytes" -v f="$dir/$name" 'BEGIN { printf "%s: %d bytes = %.2f MiB (goal <= 18 MiB)\n", f, b, b / 1048576 }'
