@@ -31,9 +31,9 @@ pub enum PackCmd {
         /// The .kns file to write
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// The publisher's name, shown to trainers
+        /// The publisher's name, shown to trainers (default: the key's fingerprint)
         #[arg(long)]
-        publisher: String,
+        publisher: Option<String>,
         /// The pack's id (default: the file name)
         #[arg(long)]
         id: Option<String>,
@@ -187,13 +187,15 @@ fn build(
     dir: &Path,
     key: &Path,
     out: &Path,
-    publisher: String,
+    publisher: Option<String>,
     id: Option<String>,
     title: Option<String>,
 ) -> ExitCode {
     let Some(secret) = read_secret(t, key) else {
         return ExitCode::from(1);
     };
+    // Without a name the pack still says who signed it: the fingerprint trainers compare anyway.
+    let publisher = publisher.unwrap_or_else(|| secret.public().fingerprint());
     let id = id.unwrap_or_else(|| {
         out.file_stem()
             .map(|s| s.to_string_lossy().to_lowercase())

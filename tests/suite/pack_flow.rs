@@ -447,3 +447,31 @@ fn the_project_pack_of_the_embedded_lessons_builds_and_verifies() {
     let p = check(&bytes, &key).unwrap();
     assert_eq!(p.catalog.modules.len(), 5);
 }
+
+#[test]
+fn build_as_the_design_writes_it_needs_no_publisher_name() {
+    // `pack build DIR --key KEY --out FILE.kns`, exactly as design Part A writes it: the publisher is then
+    // the key's fingerprint.
+    let tmp = tempfile::tempdir().unwrap();
+    let key = tmp.path().join("k");
+    assert_eq!(kns(&["pack", "keygen", "--out", key.to_str().unwrap()]).0, 0);
+    let public = pack::PublicKey::parse(&std::fs::read_to_string(tmp.path().join("k.pub")).unwrap()).unwrap();
+    let src = tmp.path().join("src");
+    write_module(&src, 1, false, false);
+    let file = tmp.path().join("p.kns");
+    let (code, out, err) = kns(&[
+        "pack",
+        "build",
+        src.to_str().unwrap(),
+        "--key",
+        key.to_str().unwrap(),
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = kns(&["pack", "verify", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "not trusted yet");
+    // The refusal names the publisher and the key: here both are the fingerprint.
+    let said = format!("{out}{err}");
+    assert_eq!(said.matches(&public.fingerprint()).count(), 2, "{said}");
+}
