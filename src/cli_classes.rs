@@ -16,6 +16,14 @@ use crate::{learning, paths};
 /// Prints the classes: name, unit, dates, learners, how many completed every module, id.
 #[must_use]
 pub fn list(t: &I18n, data_dir: Option<&Path>) -> ExitCode {
+    // A PC where nobody has learnt yet has no journal, and so no class: that is an answer, not an error.
+    if !paths::data_dir(data_dir)
+        .join(crate::records::store::JOURNAL_FILE)
+        .is_file()
+    {
+        println!("{}", t.cli_classes_none());
+        return ExitCode::SUCCESS;
+    }
     let (_, _, progress) = match fold(t, data_dir) {
         Ok(folded) => folded,
         Err(code) => return code,

@@ -421,3 +421,10 @@ pub fn pdftotext(path: &Path) -> Option<String> {
         }
     }
 }
+
+#[test]
+fn a_pc_where_nobody_learnt_yet_has_no_class_and_that_is_no_error() {
+    let data = tempfile::tempdir().unwrap();
+    let listed = kns_ok(&["classes", "--data-dir", data.path().to_str().unwrap()]);
+    assert_eq!(listed.trim(), "Chưa có lớp nào trong dữ liệu này.");
+}
