@@ -429,9 +429,23 @@ fn a_refusing_proxy_is_named() {
         for stream in proxy.incoming() {
             use std::io::{Read as _, Write as _};
             let mut stream = stream.unwrap();
+            // Read the whole request head before answering, and close politely afterwards: answering
+            // early, or dropping a socket with unread bytes, resets the connection, and the client would
+            // then see a network error instead of the refusal (it did, once, on a loaded machine).
+            let mut head = Vec::new();
             let mut buf = [0u8; 4096];
-            let _ = stream.read(&mut buf);
-            let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            let _ =
+                stream.write_all(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let _ = stream.flush();
+            let _ = stream.shutdown(std::net::Shutdown::Write);
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+            while matches!(stream.read(&mut buf), Ok(n) if n > 0) {}
         }
     });
     let out = kynangso(dir.path(), "http://lrs.tinh.example/xAPI")
