@@ -26,11 +26,20 @@ pub enum Poll<T> {
 pub struct Reporter<T> {
     tx: Sender<Message<T>>,
     wake: Option<egui::Context>,
+    /// The whole percent and total last sent.
+    last: Option<(usize, usize)>,
 }
 
 impl<T> Reporter<T> {
-    /// `done` of `total` steps are done.
+    /// `done` of `total` steps are done. Only a new whole percent (or a new total) is passed on: one per
+    /// percent is plenty for a bar, and a worker calling this per event must not redraw the window per
+    /// event.
     pub fn progress(&mut self, done: usize, total: usize) {
+        let step = (done * 100 / total.max(1), total);
+        if self.last == Some(step) {
+            return;
+        }
+        self.last = Some(step);
         let _ = self.tx.send(Message::Progress { done, total });
         if let Some(ctx) = &self.wake {
             ctx.request_repaint();
@@ -66,7 +75,7 @@ impl<T: Send + 'static> Job<T> {
     {
         let (tx, rx) = mpsc::channel();
         std::thread::Builder::new().name(name.to_owned()).spawn(move || {
-            let mut reporter = Reporter { tx, wake };
+            let mut reporter = Reporter { tx, wake, last: None };
             let outcome = work(&mut reporter);
             let _ = reporter.tx.send(Message::Done(outcome));
             if let Some(ctx) = &reporter.wake {

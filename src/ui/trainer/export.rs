@@ -179,15 +179,7 @@ fn begin(state: &mut TrainerState, ctx: &ScreenCtx, wake: &egui::Context, format
     let data_dir = ctx.data_dir.to_path_buf();
     let spawned = Job::spawn("export", Some(wake.clone()), move |reporter| {
         let t = I18n::new(lang);
-        let mut last = None;
-        let mut progress = |done: usize, total: usize| {
-            // One report per percent is plenty for a bar, and keeps the window from redrawing per event.
-            let percent = done * 100 / total.max(1);
-            if last != Some(percent) {
-                last = Some(percent);
-                reporter.progress(done, total);
-            }
-        };
+        let mut progress = |done: usize, total: usize| reporter.progress(done, total);
         job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
             log::error!("export to {}: {e}", target.display());
             e.render(&t, &target)

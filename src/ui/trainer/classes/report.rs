@@ -147,15 +147,7 @@ fn begin(
     let data_dir = ctx.data_dir.to_path_buf();
     let spawned = Job::spawn("class-report", Some(wake.clone()), move |reporter| {
         let t = I18n::new(lang);
-        let mut last = None;
-        let mut progress = |done: usize, total: usize| {
-            // One report per percent is plenty for a bar.
-            let percent = done * 100 / total.max(1);
-            if last != Some(percent) {
-                last = Some(percent);
-                reporter.progress(done, total);
-            }
-        };
+        let mut progress = |done: usize, total: usize| reporter.progress(done, total);
         job.write(&t, &target, &data_dir, &mut progress).map_err(|e| {
             log::error!("class report to {}: {e}", target.display());
             e.render(&t, &target)
